@@ -1,0 +1,249 @@
+#include "load/yaml_reader.hpp"
+
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "model/text.hpp"
+
+namespace vnplan {
+
+SourceRef Located::at() const {
+  SourceRef r;
+  r.file = file;
+  if (node.IsDefined() && node.Mark().line >= 0) {
+    r.line = node.Mark().line + 1;
+    r.column = node.Mark().column + 1;
+  }
+  return r;
+}
+
+namespace {
+
+// Records anchors and aliases: plan files need neither, and aliases let a tiny file
+// expand into billions of nodes during a recursive walk.
+class AliasFinder : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> found;
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { note(m, a); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { found.push_back(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string&) override { note(m, a); }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    note(m, a);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    note(m, a);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void note(const YAML::Mark& m, YAML::anchor_t a) {
+    if (a != YAML::NullAnchor) found.push_back(m);
+  }
+};
+
+// Line and column (1-based, in characters) of a byte offset.
+std::pair<int, int> lineColumnOf(const std::string& s, size_t offset) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < offset && i < s.size(); ++i) {
+    if (s[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+}  // namespace
+
+void YamlReader::error(const SourceRef& at, MsgId id, std::vector<std::string> args) {
+  diags_.add({Severity::Error, at.file, at.line, at.column, id, std::move(args)});
+}
+void YamlReader::warning(const SourceRef& at, MsgId id, std::vector<std::string> args) {
+  diags_.add({Severity::Warning, at.file, at.line, at.column, id, std::move(args)});
+}
+void YamlReader::error(const Located& at, MsgId id, std::vector<std::string> args) { error(at.at(), id, std::move(args)); }
+void YamlReader::warning(const Located& at, MsgId id, std::vector<std::string> args) {
+  warning(at.at(), id, std::move(args));
+}
+
+std::optional<Located> YamlReader::loadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error(SourceRef{path, 0, 0}, MsgId::FileNotFound, {path});
+    return std::nullopt;
+  }
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string bytes = ss.str();
+
+  bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+  if (!utf16) {
+    // Report each line that holds invalid UTF-8 (yaml-cpp would pass the bytes through).
+    size_t lineStart = 0;
+    while (lineStart < bytes.size()) {
+      size_t lineEnd = bytes.find('\n', lineStart);
+      if (lineEnd == std::string::npos) lineEnd = bytes.size();
+      std::string_view line(bytes.data() + lineStart, lineEnd - lineStart);
+      if (!isValidUtf8(line)) {
+        size_t bad = 0;
+        for (size_t k = 1; k <= line.size(); ++k)
+          if (!isValidUtf8(line.substr(0, k)) && !isValidUtf8(line.substr(0, std::min(line.size(), k + 3)))) {
+            bad = k - 1;
+            break;
+          }
+        auto [l, c] = lineColumnOf(bytes, lineStart + bad);
+        error(SourceRef{path, l, c}, MsgId::InvalidUtf8);
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
+
+  try {
+    {
+      std::istringstream is(bytes);
+      YAML::Parser parser(is);
+      AliasFinder finder;
+      while (parser.HandleNextDocument(finder)) {
+      }
+      for (const auto& m : finder.found) error(SourceRef{path, m.line + 1, m.column + 1}, MsgId::AliasRefused);
+      if (!finder.found.empty()) return std::nullopt;
+    }
+    YAML::Node root = YAML::Load(bytes);
+    return Located{root, path};
+  } catch (const YAML::DeepRecursion& e) {
+    error(SourceRef{path, e.mark.line + 1, e.mark.column + 1}, MsgId::TooDeep);
+  } catch (const YAML::Exception& e) {
+    SourceRef r{path, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
+    error(r, MsgId::SyntaxError, {e.msg});
+  }
+  return std::nullopt;
+}
+
+std::optional<Located> YamlReader::resolve(const Located& v) {
+  if (v.node.Tag() != "!include") return v;
+  if (!v.node.IsScalar()) {
+    error(v, MsgId::WrongType, {"!include", "tên tệp / a file name"});
+    return std::nullopt;
+  }
+  std::filesystem::path p = std::filesystem::path(v.file).parent_path() / v.node.Scalar();
+  std::string ps = p.lexically_normal().string();
+  for (const auto& f : includeStack_)
+    if (f == ps) {
+      error(v, MsgId::IncludeCycle, {ps});
+      return std::nullopt;
+    }
+  if (!std::filesystem::exists(p)) {
+    error(v, MsgId::FileNotFound, {ps});
+    return std::nullopt;
+  }
+  includeStack_.push_back(ps);
+  auto r = loadFile(ps);
+  includeStack_.pop_back();
+  return r;
+}
+
+bool YamlReader::checkMap(const Located& m, const std::string& name, const std::set<std::string>& allowed) {
+  if (!m.node.IsMap()) {
+    error(m, MsgId::WrongType, {name, "một bảng khóa: giá trị / a mapping"});
+    return false;
+  }
+  std::set<std::string> seen;
+  for (auto it = m.node.begin(); it != m.node.end(); ++it) {
+    Located k{it->first, m.file};
+    std::string key = it->first.IsScalar() ? it->first.Scalar() : "?";
+    if (!seen.insert(key).second) error(k, MsgId::DuplicateKey, {key});
+    if (!allowed.count(key)) error(k, MsgId::UnknownKey, {key});
+  }
+  return true;
+}
+
+std::optional<Located> YamlReader::member(const Located& m, const std::string& key, bool required) {
+  if (m.node.IsMap()) {
+    for (auto it = m.node.begin(); it != m.node.end(); ++it)
+      if (it->first.IsScalar() && it->first.Scalar() == key) {
+        Located v{it->second, m.file};
+        if (v.node.IsNull() && v.node.Tag().empty()) {
+          if (required) error(Located{it->first, m.file}, MsgId::MissingField, {key});
+          return std::nullopt;
+        }
+        return resolve(v);
+      }
+  }
+  if (required) error(m, MsgId::MissingField, {key});
+  return std::nullopt;
+}
+
+std::optional<std::string> YamlReader::text(const Located& v, const std::string& key) {
+  if (!v.node.IsScalar()) {
+    error(v, MsgId::WrongType, {key, "văn bản / text"});
+    return std::nullopt;
+  }
+  const std::string& s = v.node.Scalar();
+  if (!isValidUtf8(s)) return std::string();  // already reported per line
+  return toNfc(s);
+}
+
+std::string YamlReader::textOr(const Located& m, const std::string& key, bool required) {
+  auto v = member(m, key, required);
+  if (!v) return {};
+  return text(*v, key).value_or("");
+}
+
+std::optional<int> YamlReader::integer(const Located& v, const std::string& key) {
+  if (v.node.IsScalar()) {
+    const std::string& s = v.node.Scalar();
+    if (!s.empty() && s.size() < 10 && s.find_first_not_of("0123456789") == std::string::npos) return std::stoi(s);
+  }
+  error(v, MsgId::WrongType, {key, "số nguyên / an integer"});
+  return std::nullopt;
+}
+
+std::optional<double> YamlReader::number(const Located& v, const std::string& key) {
+  if (v.node.IsScalar()) {
+    try {
+      return v.node.as<double>();
+    } catch (const YAML::Exception&) {
+    }
+  }
+  error(v, MsgId::WrongType, {key, "số / a number"});
+  return std::nullopt;
+}
+
+std::vector<std::pair<std::string, SourceRef>> YamlReader::textList(const Located& v, const std::string& key) {
+  std::vector<std::pair<std::string, SourceRef>> out;
+  if (v.node.IsScalar()) {
+    if (auto t = text(v, key)) out.emplace_back(*t, v.at());
+    return out;
+  }
+  if (!v.node.IsSequence()) {
+    error(v, MsgId::WrongType, {key, "danh sách văn bản / a list of text"});
+    return out;
+  }
+  for (const auto& e : v.node) {
+    Located le{e, v.file};
+    if (auto t = text(le, key)) out.emplace_back(*t, le.at());
+  }
+  return out;
+}
+
+void YamlReader::forEach(const Located& seq, const std::string& key, const std::function<void(const Located&)>& fn) {
+  if (!seq.node.IsSequence()) {
+    error(seq, MsgId::WrongType, {key, "danh sách / a list"});
+    return;
+  }
+  for (const auto& e : seq.node) {
+    auto r = resolve(Located{e, seq.file});
+    if (r) fn(*r);
+  }
+}
+
+}  // namespace vnplan

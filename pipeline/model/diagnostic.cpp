@@ -1,0 +1,79 @@
+#include "model/diagnostic.hpp"
+
+namespace vnplan {
+namespace {
+
+struct MessagePair {
+  const char* vi;
+  const char* en;
+};
+
+MessagePair catalogue(MsgId id) {
+  switch (id) {
+    case MsgId::SyntaxError: return {"lỗi cú pháp YAML: {0}", "YAML syntax error: {0}"};
+    case MsgId::UnknownKey: return {"khóa không hợp lệ \"{0}\"", "unknown key \"{0}\""};
+    case MsgId::WrongType: return {"\"{0}\" phải là {1}", "\"{0}\" must be {1}"};
+    case MsgId::MissingField: return {"thiếu trường bắt buộc \"{0}\"", "missing required field \"{0}\""};
+    case MsgId::DuplicateKey: return {"khóa \"{0}\" bị lặp", "duplicate key \"{0}\""};
+    case MsgId::DuplicateNumber:
+      return {"số thứ tự {0} \"{1}\" bị trùng (đã có tại {2})", "duplicate {0} number \"{1}\" (first at {2})"};
+    case MsgId::UnknownAgency:
+      return {"mã cơ quan \"{0}\" không có trong danh mục agencies", "agency code \"{0}\" is not in the agencies directory"};
+    case MsgId::ImpossibleDate: return {"ngày không hợp lệ: {0}", "impossible date: {0}"};
+    case MsgId::InvalidUtf8: return {"văn bản không phải UTF-8 hợp lệ", "text is not valid UTF-8"};
+    case MsgId::UnknownDeadline:
+      return {"không hiểu thời hạn \"{0}\" (giữ nguyên văn bản)", "deadline \"{0}\" not understood (kept as written)"};
+    case MsgId::BadValue:
+      return {"giá trị \"{1}\" của \"{0}\" không hợp lệ; cho phép: {2}", "invalid value \"{1}\" for \"{0}\"; allowed: {2}"};
+    case MsgId::AliasRefused:
+      return {"không dùng neo/bí danh YAML (& và *) trong tệp kế hoạch", "YAML anchors and aliases (& and *) are not allowed in plan files"};
+    case MsgId::TooDeep: return {"cấu trúc lồng nhau quá sâu", "nesting too deep"};
+    case MsgId::FileNotFound: return {"không mở được tệp {0}", "cannot open file {0}"};
+    case MsgId::IncludeCycle: return {"!include lặp vòng: {0}", "!include cycle: {0}"};
+    case MsgId::UnknownFootnote:
+      return {"chú thích [^{0}] không có trong footnotes", "footnote mark [^{0}] has no text in footnotes"};
+    case MsgId::UnusedFootnote:
+      return {"chú thích \"{0}\" không được dùng trong văn bản", "footnote \"{0}\" is never referenced"};
+    case MsgId::UnknownTask: return {"không có nhiệm vụ số \"{0}\" trong kế hoạch", "the plan has no task \"{0}\""};
+    case MsgId::UnknownIndicator: return {"không có chỉ tiêu số \"{0}\" trong kế hoạch", "the plan has no indicator \"{0}\""};
+    case MsgId::BadPeriod: return {"kỳ báo cáo không hợp lệ: {0}", "invalid reporting period: {0}"};
+  }
+  return {"?", "?"};
+}
+
+}  // namespace
+
+std::string messageText(MsgId id, const std::vector<std::string>& args, Lang lang) {
+  const MessagePair m = catalogue(id);
+  std::string tmpl = lang == Lang::Vi ? m.vi : m.en;
+  std::string out;
+  for (size_t i = 0; i < tmpl.size(); ++i) {
+    if (tmpl[i] == '{' && i + 2 < tmpl.size() && tmpl[i + 2] == '}' && tmpl[i + 1] >= '0' && tmpl[i + 1] <= '9') {
+      size_t k = static_cast<size_t>(tmpl[i + 1] - '0');
+      if (k < args.size()) {
+        // Kinds such as "văn bản / text" carry both languages; pick one.
+        const std::string& a = args[k];
+        size_t sep = id == MsgId::WrongType && k == 1 ? a.find(" / ") : std::string::npos;
+        out += sep == std::string::npos ? a : lang == Lang::Vi ? a.substr(0, sep) : a.substr(sep + 3);
+      }
+      i += 2;
+    } else {
+      out += tmpl[i];
+    }
+  }
+  return out;
+}
+
+std::string formatDiagnostic(const Diagnostic& d, Lang lang) {
+  std::string s = d.file;
+  if (d.line > 0) s += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+  s += ": ";
+  if (d.severity == Severity::Error)
+    s += lang == Lang::Vi ? "lỗi: " : "error: ";
+  else
+    s += lang == Lang::Vi ? "cảnh báo: " : "warning: ";
+  s += messageText(d.id, d.args, lang);
+  return s;
+}
+
+}  // namespace vnplan
