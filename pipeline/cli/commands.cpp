@@ -1,24 +1,42 @@
 #include "cli/commands.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <iostream>
+#include <thread>
 
 #include "load/plan_loader.hpp"
 
 namespace vnplan {
-namespace {
 
 void printDiagnostics(const Diagnostics& d, Lang lang) {
   for (const auto& x : d.items) std::cerr << formatDiagnostic(x, lang) << "\n";
 }
 
-int usage(const std::string& what, Lang lang) {
+int usageError(const std::string& what, Lang lang) {
   std::cerr << "vnplan: " << (lang == Lang::En ? "usage error: " : "sai cú pháp lệnh: ") << what << "\n"
             << (lang == Lang::En ? "See vnplan --help.\n" : "Xem vnplan --help.\n");
   return kExitUsage;
 }
 
+void forEachParallel(size_t n, int jobs, const std::function<void(size_t)>& fn) {
+  size_t workers = jobs > 0 ? static_cast<size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  workers = std::min(workers, n);
+  if (workers <= 1) {
+    for (size_t i = 0; i < n; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> pool;
+  for (size_t w = 0; w < workers; ++w)
+    pool.emplace_back([&] {
+      for (size_t i = next++; i < n; i = next++) fn(i);
+    });
+  for (auto& t : pool) t.join();
+}
+
 int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o) {
-  if (dirs.empty()) return usage(o.lang == Lang::En ? "validate needs PLAN_DIR" : "validate cần PLAN_DIR", o.lang);
+  if (dirs.empty()) return usageError(o.lang == Lang::En ? "validate needs PLAN_DIR" : "validate cần PLAN_DIR", o.lang);
   int rc = kExitOk;
   for (const auto& dir : dirs) {
     Diagnostics d;
@@ -39,11 +57,12 @@ int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o) {
   return rc;
 }
 
-}  // namespace
-
 int runCommand(const std::string& command, const std::vector<std::string>& args, const CliOptions& opts) {
   if (command == "validate") return cmdValidate(args, opts);
-  return usage((opts.lang == Lang::En ? "unknown command: " : "lệnh không hợp lệ: ") + command, opts.lang);
+  if (command == "build") return cmdBuild(args, opts);
+  if (command == "due") return cmdDue(args, opts);
+  if (command == "report") return cmdReport(args, opts);
+  return usageError((opts.lang == Lang::En ? "unknown command: " : "lệnh không hợp lệ: ") + command, opts.lang);
 }
 
 }  // namespace vnplan

@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,19 @@ struct CliOptions {
   std::string today;
   int jobs = 0;  // 0: hardware concurrency
 };
+
+void printDiagnostics(const Diagnostics& d, Lang lang);
+int usageError(const std::string& what, Lang lang);
+
+// One function per command, each in its own file.
+int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o);
+int cmdBuild(const std::vector<std::string>& dirs, const CliOptions& o);
+int cmdDue(const std::vector<std::string>& args, const CliOptions& o);
+int cmdReport(const std::vector<std::string>& args, const CliOptions& o);
+
+// Runs fn(i) for i in [0, n) on up to `jobs` threads (0: hardware concurrency). Each plan
+// is independent, so one failing plan never stops the others.
+void forEachParallel(size_t n, int jobs, const std::function<void(size_t)>& fn);
 
 int runCommand(const std::string& command, const std::vector<std::string>& args, const CliOptions& opts);
 

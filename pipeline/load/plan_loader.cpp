@@ -255,6 +255,7 @@ class PlanLoader {
     ap.label = r_.textOr(v, "label", true);
     ap.title = r_.textOr(v, "title", true);
     if (auto l = r_.member(v, "link")) ap.link = r_.text(*l, "link").value_or(ap.link);
+    ap.linkOf = r_.textOr(v, "link_of");
     if (auto c = r_.member(v, "columns", true)) {
       r_.forEach(*c, "columns", [&](const Located& col) {
         if (!r_.checkMap(col, "columns[]", {"key", "header", "width"})) return;
@@ -308,7 +309,7 @@ class PlanLoader {
 
   Appendix<Indicator> readIndicators(const Located& v, const Plan& plan) {
     Appendix<Indicator> ap;
-    if (!r_.checkMap(v, "indicators", {"label", "title", "link", "columns", "groups"})) return ap;
+    if (!r_.checkMap(v, "indicators", {"label", "title", "link", "link_of", "columns", "groups"})) return ap;
     readAppendixHead(v, ap, {"number", "name", "unit", "target", "lead", "partners", "note"});
     readGroups(v, ap, "indicator", [&](const Located& iv) {
       Indicator ind;
@@ -343,7 +344,7 @@ class PlanLoader {
 
   Appendix<Task> readTasks(const Located& v, const Plan& plan) {
     Appendix<Task> ap;
-    if (!r_.checkMap(v, "tasks", {"label", "title", "link", "columns", "groups"})) return ap;
+    if (!r_.checkMap(v, "tasks", {"label", "title", "link", "link_of", "columns", "groups"})) return ap;
     readAppendixHead(v, ap, {"number", "name", "lead", "partners", "product", "deadline", "note"});
     readGroups(v, ap, "task", [&](const Located& tv) {
       Task t;

@@ -146,7 +146,8 @@ bool parseRecurring(const std::string& s, Deadline& d) {
 }
 
 bool isConditional(const std::string& s) {
-  static const char* starts[] = {"sau khi", "khi ", "theo ", "thực hiện theo", "căn cứ", "tùy theo", "tuỳ theo", "ngay sau"};
+  // "sai khi" is a typing slip for "sau khi" that occurs in a real plan (seed 000).
+  static const char* starts[] = {"sau khi", "sai khi", "khi ", "theo ", "thực hiện theo", "căn cứ", "tùy theo", "tuỳ theo", "ngay sau"};
   for (const char* w : starts)
     if (s.rfind(w, 0) == 0) return true;
   return false;

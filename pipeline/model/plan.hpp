@@ -122,6 +122,7 @@ struct Appendix {
   std::string label;   // "PHỤ LỤC I"
   std::string title;   // "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ"
   std::string link = "Ban hành kèm theo";
+  std::string linkOf;  // issuer named at the end of the link line; empty: the plan's short name
   std::vector<Column> columns;
   std::vector<Group<Row>> groups;
   size_t rowCount() const {

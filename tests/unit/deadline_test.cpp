@@ -107,3 +107,45 @@ TEST(CivilDays, RoundTrip) {
   EXPECT_EQ(daysFromCivil({1970, 1, 1}), 0);
   EXPECT_EQ(daysFromCivil({2026, 6, 10}) - daysFromCivil({2026, 6, 1}), 9);
 }
+
+// Every distinct deadline text of the three seed plans, with the kind it must parse to.
+TEST(ParseDeadline, EverySeedDeadline) {
+  struct Case {
+    const char* text;
+    DeadlineKind kind;
+    int year, month, quarter;
+  };
+  const Case cases[] = {
+      {"Hàng năm", DeadlineKind::Recurring, 0, 0, 0},
+      {"Thường xuyên", DeadlineKind::Recurring, 0, 0, 0},
+      {"Năm 2025", DeadlineKind::Exact, 2025, 0, 0},
+      {"6/2025", DeadlineKind::Exact, 2025, 6, 0},
+      {"3/2025", DeadlineKind::Exact, 2025, 3, 0},
+      {"12/2025", DeadlineKind::Exact, 2025, 12, 0},
+      {"Năm 2026", DeadlineKind::Exact, 2026, 0, 0},
+      {"7/2025", DeadlineKind::Exact, 2025, 7, 0},
+      {"5/2025", DeadlineKind::Exact, 2025, 5, 0},
+      {"4/2025", DeadlineKind::Exact, 2025, 4, 0},
+      {"5/2025 và thực hiện thường xuyên", DeadlineKind::Combined, 2025, 5, 0},
+      {"Theo lộ trình của tỉnh", DeadlineKind::Conditional, 0, 0, 0},
+      {"Sai khi tỉnh triển khai", DeadlineKind::Conditional, 0, 0, 0},
+      {"Năm 2027", DeadlineKind::Exact, 2027, 0, 0},
+      {"Thực hiện theo KH của tỉnh", DeadlineKind::Conditional, 0, 0, 0},
+      {"Tháng 10/2025", DeadlineKind::Exact, 2025, 10, 0},
+      {"Tháng 02 hàng năm", DeadlineKind::Recurring, 0, 0, 0},
+      {"Theo hướng dẫn của TW, của tỉnh", DeadlineKind::Conditional, 0, 0, 0},
+      {"Sau khi tỉnh triển khai", DeadlineKind::Conditional, 0, 0, 0},
+      {"Sau khi tỉnh ban hành chính sách", DeadlineKind::Conditional, 0, 0, 0},
+      {"Quý II/năm 2025", DeadlineKind::Exact, 2025, 0, 2},
+      {"Khi có đề nghị", DeadlineKind::Conditional, 0, 0, 0},
+      {"Sau khi có văn bản của tỉnh", DeadlineKind::Conditional, 0, 0, 0},
+  };
+  for (const auto& c : cases) {
+    Deadline d = parseDeadline(c.text);
+    EXPECT_EQ(d.kind, c.kind) << c.text;
+    EXPECT_EQ(d.year, c.year) << c.text;
+    EXPECT_EQ(d.month, c.month) << c.text;
+    EXPECT_EQ(d.quarter, c.quarter) << c.text;
+    EXPECT_EQ(d.text, c.text);
+  }
+}
