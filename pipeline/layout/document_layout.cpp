@@ -1,0 +1,627 @@
+#include "layout/document_layout.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+#include "layout/text_flow.hpp"
+#include "model/text.hpp"
+
+namespace vnplan {
+namespace {
+
+std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
+  for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
+  return s;
+}
+
+std::string pad2(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
+
+double ascent(double size) { return size * 0.891; }  // Times/Liberation Serif ascender
+
+struct Ctx {
+  const DocumentSpec& spec;
+  const DocTemplate& t;
+  const FontMetrics& m;
+  double lineSpacing;
+  std::map<std::string, int> footnoteNumbers;
+
+  double lineHeight(const TextStyle& s) const { return s.size * t.lineHeightFactor * lineSpacing; }
+  double space(const TextStyle& s) const { return m.width(s.face, s.size, " "); }
+};
+
+// Centred lines of `text` in [x, x+width); returns the height used. y is the top.
+double centredLines(ItemContent& c, const std::string& text, const TextStyle& st, double x, double width, double y,
+                    double lineH, const FontMetrics& m, RunRole role, double* widest = nullptr) {
+  auto lines = wrapText(text, st, width, m);
+  double cy = y;
+  for (const auto& l : lines) {
+    placeLine(l, x, cy + ascent(st.size), width, LineAlign::Center, m.width(st.face, st.size, " "), role, c.runs);
+    if (widest) *widest = std::max(*widest, l.naturalWidth);
+    cy += lineH;
+  }
+  return cy - y;
+}
+
+}  // namespace
+
+std::string formatNumberLine(const DocumentSpec& spec, const DocTemplate& t) {
+  std::string num = spec.number;
+  if (!num.empty() && num.find_first_not_of("0123456789") == std::string::npos && std::stoi(num) < 10)
+    num = pad2(std::stoi(num));  // ND30: numbers below 10 get a leading zero
+  std::string s = t.numberFormat;
+  s = replaceAll(s, "{number}", num.empty() ? t.blank : num);
+  s = replaceAll(s, "{type}", spec.typeCode);
+  s = replaceAll(s, "{symbol}", spec.issuer.symbol);
+  return s;
+}
+
+std::string formatDateLine(const DocumentSpec& spec, const DocTemplate& t) {
+  const PartialDate& d = spec.date;
+  std::string s = t.dateFormat;
+  s = replaceAll(s, "{place}", spec.place);
+  s = replaceAll(s, "{day}", d.day ? pad2(d.day) : t.blank);
+  // Months 1 and 2 take a leading zero; others do not (ND30).
+  s = replaceAll(s, "{month}", d.month ? (d.month <= 2 ? pad2(d.month) : std::to_string(d.month)) : t.blank);
+  s = replaceAll(s, "{year}", d.year ? std::to_string(d.year) : t.blank);
+  return s;
+}
+
+std::string formatAppendixLink(const DocumentSpec& spec, const DocTemplate& t, const std::string& link,
+                               const std::string& issuer) {
+  // The reference as printed in the number line, without "Số:".
+  std::string num = spec.number;
+  if (!num.empty() && num.find_first_not_of("0123456789") == std::string::npos && std::stoi(num) < 10)
+    num = pad2(std::stoi(num));
+  std::string ref = t.numberFormat;
+  size_t brace = ref.find('{');
+  ref = ref.substr(brace == std::string::npos ? 0 : brace);
+  ref = replaceAll(ref, "{number}", num.empty() ? t.blank : num);
+  ref = replaceAll(ref, "{type}", spec.typeCode);
+  ref = replaceAll(ref, "{symbol}", spec.issuer.symbol);
+  const PartialDate& d = spec.date;
+  std::string date = t.appendixDateFormat;
+  date = replaceAll(date, "{day}", d.day ? pad2(d.day) : t.blank);
+  date = replaceAll(date, "{month}", d.month ? (d.month <= 2 ? pad2(d.month) : std::to_string(d.month)) : t.blank);
+  date = replaceAll(date, "{year}", d.year ? std::to_string(d.year) : t.blank);
+  std::string typeName = spec.typeName;
+  // "KẾ HOẠCH" -> "Kế hoạch": sentence case inside the link line.
+  std::string low = foldForMatching(typeName);
+  std::u32string cps = decodeUtf8(low);
+  std::string sentence;
+  for (size_t i = 0; i < cps.size(); ++i) sentence += i == 0 ? toUpper(encodeUtf8(cps[i])) : encodeUtf8(cps[i]);
+  std::string s = t.appendixLinkFormat;
+  s = replaceAll(s, "{link}", link);
+  s = replaceAll(s, "{typeName}", sentence);
+  s = replaceAll(s, "{ref}", ref);
+  s = replaceAll(s, "{date}", date);
+  s = replaceAll(s, "{issuer}", issuer);
+  return s;
+}
+
+std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const FontMetrics& m, double width,
+                                 double maxRowHeight, int tableId) {
+  std::vector<FlowItem> items;
+  const size_t nc = table.columns.size();
+  if (nc == 0) return items;
+  double total = 0;
+  for (const auto& c : table.columns) total += c.width;
+  std::vector<double> colX(nc + 1, 0);
+  for (size_t i = 0; i < nc; ++i) colX[i + 1] = colX[i] + width * table.columns[i].width / total;
+  const double pad = t.cellPaddingPt;
+
+  // Lays out one row: each cell's lines; emits one item or, for a row taller than a
+  // page, several items that split it between lines.
+  auto rowItems = [&](const std::vector<std::string>& cells, const std::vector<TextStyle>& styles,
+                      const std::vector<LineAlign>& aligns, const std::vector<std::pair<size_t, size_t>>& spans,
+                      bool header, bool keepWithNext) {
+    struct CellLines {
+      std::vector<TextLine> lines;
+      size_t c0, c1;
+    };
+    std::vector<CellLines> cl;
+    size_t maxLines = 0;
+    double lh = 0;
+    for (size_t k = 0; k < spans.size(); ++k) {
+      auto [c0, c1] = spans[k];
+      double w = colX[c1] - colX[c0] - 2 * pad;
+      CellLines x{wrapText(k < cells.size() ? cells[k] : "", styles[k], std::max(w, 1.0), m), c0, c1};
+      if (x.lines.size() == 1 && x.lines[0].words.empty()) x.lines.clear();
+      maxLines = std::max(maxLines, x.lines.size());
+      lh = std::max(lh, styles[k].size * 1.2);
+      cl.push_back(std::move(x));
+    }
+    maxLines = std::max<size_t>(maxLines, 1);
+    // Lines per chunk: all of them unless the row is taller than a page.
+    size_t perChunk = maxLines;
+    if (maxLines * lh + 2 * pad > maxRowHeight) perChunk = std::max<size_t>(1, static_cast<size_t>((maxRowHeight - 2 * pad) / lh));
+    for (size_t from = 0; from < maxLines; from += perChunk) {
+      size_t to = std::min(maxLines, from + perChunk);
+      FlowItem it;
+      it.height = static_cast<double>(to - from) * lh + 2 * pad;
+      it.tableId = tableId;
+      it.tableHeader = header;
+      it.keepWithNext = keepWithNext || (to < maxLines && false);
+      for (size_t k = 0; k < cl.size(); ++k) {
+        double x0 = colX[cl[k].c0], x1 = colX[cl[k].c1];
+        Box b;
+        b.x = x0;
+        b.y = 0;
+        b.w = x1 - x0;
+        b.h = it.height;
+        b.filled = header;
+        b.fill = 0xF2F2F2;
+        b.stroked = true;
+        b.strokeWidth = 0.5;
+        it.content.boxes.push_back(b);
+        for (size_t li = from; li < to && li < cl[k].lines.size(); ++li) {
+          double y = pad + static_cast<double>(li - from) * lh + ascent(styles[k].size) + (lh - styles[k].size * 1.15) / 2;
+          placeLine(cl[k].lines[li], x0 + pad, y, x1 - x0 - 2 * pad, aligns[k],
+                    m.width(styles[k].face, styles[k].size, " "), RunRole::Table, it.content.runs);
+        }
+      }
+      items.push_back(std::move(it));
+    }
+  };
+
+  auto alignOf = [](CellAlign a) {
+    switch (a) {
+      case CellAlign::Center: return LineAlign::Center;
+      case CellAlign::Right: return LineAlign::Right;
+      case CellAlign::Justify: return LineAlign::Justify;
+      default: return LineAlign::Left;
+    }
+  };
+
+  {
+    std::vector<std::string> cells;
+    std::vector<TextStyle> styles;
+    std::vector<LineAlign> aligns;
+    std::vector<std::pair<size_t, size_t>> spans;
+    for (size_t i = 0; i < nc; ++i) {
+      cells.push_back(table.columns[i].header);
+      styles.push_back(t.tableHeader);
+      aligns.push_back(LineAlign::Center);
+      spans.push_back({i, i + 1});
+    }
+    rowItems(cells, styles, aligns, spans, true, true);
+  }
+  for (const auto& row : table.rows) {
+    std::vector<TextStyle> styles;
+    std::vector<LineAlign> aligns;
+    std::vector<std::pair<size_t, size_t>> spans;
+    if (row.group) {
+      // Group row: its number in the first column, its title across the rest, bold.
+      std::vector<std::string> cells{row.cells.size() > 0 ? row.cells[0] : "", row.cells.size() > 1 ? row.cells[1] : ""};
+      styles = {t.tableGroup, t.tableGroup};
+      aligns = {LineAlign::Center, LineAlign::Left};
+      spans = {{0, 1}, {1, nc}};
+      if (nc == 1) {
+        cells = {cells[0] + " " + cells[1]};
+        styles.resize(1);
+        aligns = {LineAlign::Left};
+        spans = {{0, 1}};
+      }
+      rowItems(cells, styles, aligns, spans, false, true);
+      continue;
+    }
+    for (size_t i = 0; i < nc; ++i) {
+      styles.push_back(row.bold ? t.tableGroup : t.tableCell);
+      aligns.push_back(alignOf(table.columns[i].align));
+      spans.push_back({i, i + 1});
+    }
+    rowItems(row.cells, styles, aligns, spans, false, false);
+  }
+  return items;
+}
+
+namespace {
+
+class Layouter {
+ public:
+  Layouter(const DocumentSpec& spec, const DocTemplate& t, const FontMetrics& m)
+      : c_{spec, t, m, spec.layout.lineSpacing.value_or(t.lineSpacing), {}} {
+    body_ = t.body;
+    if (spec.layout.fontSize) body_.size = *spec.layout.fontSize;
+    margins_ = t.margins;
+    if (spec.layout.marginTop) margins_.top = *spec.layout.marginTop;
+    if (spec.layout.marginBottom) margins_.bottom = *spec.layout.marginBottom;
+    if (spec.layout.marginLeft) margins_.left = *spec.layout.marginLeft;
+    if (spec.layout.marginRight) margins_.right = *spec.layout.marginRight;
+  }
+
+  LaidOutDocument run() {
+    LaidOutDocument doc;
+    const DocTemplate& t = c_.t;
+    PageArea portrait = area(t.pageWidthMm, t.pageHeightMm, margins_, false);
+    ItemContent head;
+    double headH = headerBlock(head, portrait.contentWidth);
+    std::vector<FlowItem> items = bodyItems(portrait.contentWidth);
+    breakIntoPages(items, portrait, doc.pages, headH);
+    if (doc.pages.empty()) doc.pages.push_back(PageFrame{portrait.width, portrait.height, false, 1, false, {}, {}, {}});
+    paintAt(head, portrait.left, portrait.top, doc.pages.front());
+
+    int tableId = 0;
+    for (const auto& ap : c_.spec.appendices) {
+      PageArea land = area(t.pageHeightMm, t.pageWidthMm, t.appendixMargins, true);
+      std::vector<FlowItem> ai = appendixItems(ap, land, ++tableId);
+      breakIntoPages(ai, land, doc.pages);
+    }
+    for (size_t i = 0; i < doc.pages.size(); ++i) {
+      PageFrame& p = doc.pages[i];
+      p.number = static_cast<int>(i + 1);
+      p.showNumber = i > 0;
+      furniture(p);
+    }
+    doc.info.title = c_.spec.typeName + " " + c_.spec.title;
+    doc.info.subject = c_.spec.subject.empty() ? c_.spec.title : c_.spec.subject;
+    doc.info.author = c_.spec.author;
+    return doc;
+  }
+
+ private:
+  Ctx c_;
+  TextStyle body_;
+  PageMargins margins_;
+
+  PageArea area(double wMm, double hMm, const PageMargins& mg, bool landscape) const {
+    PageArea a;
+    a.width = wMm * kPtPerMm;
+    a.height = hMm * kPtPerMm;
+    a.landscape = landscape;
+    a.left = mg.left * kPtPerMm;
+    a.top = mg.top * kPtPerMm;
+    a.contentWidth = a.width - (mg.left + mg.right) * kPtPerMm;
+    a.contentHeight = a.height - (mg.top + mg.bottom) * kPtPerMm;
+    a.footnoteRuleWidth = c_.t.footnoteRuleMm * kPtPerMm;
+    return a;
+  }
+
+  static void paintAt(const ItemContent& c, double x, double y, PageFrame& page) {
+    for (auto b : c.boxes) {
+      b.x += x;
+      b.y += y;
+      page.boxes.push_back(b);
+    }
+    for (auto r : c.rules) {
+      r.x1 += x;
+      r.x2 += x;
+      r.y1 += y;
+      r.y2 += y;
+      page.rules.push_back(r);
+    }
+    for (auto t : c.runs) {
+      t.x += x;
+      t.y += y;
+      page.runs.push_back(t);
+    }
+  }
+
+  // Header block and title on the first page; returns its height.
+  double headerBlock(ItemContent& c, double textWidth) {
+    const DocTemplate& t = c_.t;
+    const auto& spec = c_.spec;
+    const FontMetrics& m = c_.m;
+    double lx = t.headerLeftShiftMm * kPtPerMm, lw = t.headerLeftWidthMm * kPtPerMm;
+    double rw = t.headerRightWidthMm * kPtPerMm, rx = textWidth - rw;
+    auto lh = [](const TextStyle& s) { return s.size * 1.2; };
+
+    // Right column: national name, motto, the rule under the last of them.
+    double ry = 0;
+    double wNat = 0;
+    ry += centredLines(c, applyCase(t.nationalText, t.national), t.national, rx, rw, ry, lh(t.national), m,
+                       RunRole::Header, &wNat);
+    double ruleW = wNat;
+    double ruleY = ry;
+    if (!t.mottoText.empty()) {
+      double wMotto = 0;
+      ry += centredLines(c, t.mottoText, t.motto, rx, rw, ry, lh(t.motto), m, RunRole::Header, &wMotto);
+      ruleW = wMotto;  // exactly as long as the motto line
+      ruleY = ry;
+    }
+    c.rules.push_back({rx + (rw - ruleW) / 2, ruleY + 1, rx + (rw + ruleW) / 2, ruleY + 1, 0.6});
+    ry += 10;
+
+    // Left column: parent body, issuing body, its short rule or mark.
+    double ly = 0;
+    if (!spec.issuer.parent.empty())
+      ly += centredLines(c, spec.issuer.parent, t.parent, lx, lw, ly, lh(t.parent), m, RunRole::Header);
+    double wIssuer = 0;
+    for (const auto& line : spec.issuer.name)
+      ly += centredLines(c, line, t.issuer, lx, lw, ly, lh(t.issuer), m, RunRole::Header, &wIssuer);
+    if (t.issuerRuleFraction > 0) {
+      double w = wIssuer * t.issuerRuleFraction;
+      c.rules.push_back({lx + (lw - w) / 2, ly + 1, lx + (lw + w) / 2, ly + 1, 0.6});
+      ly += 10;
+    }
+    if (!t.issuerMark.empty()) ly += centredLines(c, t.issuerMark, t.issuer, lx, lw, ly, lh(t.issuer), m, RunRole::Header);
+    ly += 2;
+
+    // Number and date share one baseline below both columns.
+    double y = std::max(ly, ry);
+    centredLines(c, formatNumberLine(spec, t), t.number, lx, lw, y, lh(t.number), m, RunRole::Header);
+    double dh = centredLines(c, formatDateLine(spec, t), t.date, rx, rw, y, lh(t.date), m, RunRole::Header);
+    y += std::max(dh, lh(t.number)) + 18;
+
+    // Document type and title.
+    y += centredLines(c, applyCase(spec.typeName, t.typeName), t.typeName, 0, textWidth, y, lh(t.typeName), m,
+                      RunRole::Header);
+    double wTitle = 0;
+    y += centredLines(c, spec.title, t.title, textWidth * 0.05, textWidth * 0.9, y, lh(t.title), m, RunRole::Header,
+                      &wTitle);
+    double w = wTitle * t.titleRuleFraction;
+    c.rules.push_back({(textWidth - w) / 2, y + 2, (textWidth + w) / 2, y + 2, 0.6});
+    y += t.titleGapAfterPt;
+    return y;
+  }
+
+  std::string footnoteNumber(const std::string& key) {
+    auto it = c_.footnoteNumbers.find(key);
+    if (it != c_.footnoteNumbers.end()) return std::to_string(it->second);
+    int n = static_cast<int>(c_.footnoteNumbers.size()) + 1;
+    c_.footnoteNumbers[key] = n;
+    return std::to_string(n);
+  }
+
+  std::shared_ptr<FlowItem> footnoteItem(const std::string& key, double width) {
+    auto it = std::make_shared<FlowItem>();
+    const TextStyle& st = c_.t.footnote;
+    std::string text = c_.spec.footnotes.count(key) ? c_.spec.footnotes.at(key) : "";
+    std::vector<Word> words = makeWords(text, st, c_.m);
+    Word mark;
+    Piece p;
+    p.text = footnoteNumber(key);
+    p.size = st.size * 0.62;
+    p.rise = st.size * 0.35;
+    p.width = c_.m.width(FontFace::Regular, p.size, p.text);
+    mark.pieces.push_back(p);
+    mark.width = p.width;
+    if (!words.empty()) {
+      words[0].pieces.insert(words[0].pieces.begin(), p);
+      words[0].width += p.width;
+    } else {
+      words.push_back(mark);
+    }
+    auto lines = breakLines(words, width, 0, c_.space(st), c_.m);
+    double lh = st.size * 1.15;
+    double y = 0;
+    for (const auto& l : lines) {
+      placeLine(l, 0, y + ascent(st.size), width, LineAlign::Justify, c_.space(st), RunRole::Footnote, it->content.runs);
+      y += lh;
+    }
+    it->height = y;
+    return it;
+  }
+
+  // A paragraph as one flow item per line, with widow/orphan rules.
+  void paragraph(std::vector<FlowItem>& out, const std::string& text, const TextStyle& st, double width,
+                 double firstIndent, LineAlign align, bool keepWithNext, double spaceBefore) {
+    auto words = makeWords(text, st, c_.m, [this](const std::string& k) { return footnoteNumber(k); });
+    auto lines = breakLines(std::move(words), width, firstIndent, c_.space(st), c_.m);
+    const double lh = c_.lineHeight(st);
+    const size_t n = lines.size();
+    for (size_t i = 0; i < n; ++i) {
+      FlowItem it;
+      it.height = lh;
+      it.spaceBefore = i == 0 ? spaceBefore : 0;
+      placeLine(lines[i], 0, ascent(st.size) + (lh - st.size * 1.15) / 2, width, align, c_.space(st), RunRole::Body,
+                it.content.runs);
+      // No single line of a paragraph alone at the foot or the top of a page.
+      it.noBreakBefore = n >= 2 && (i == 1 || i == n - 1);
+      it.keepWithNext = keepWithNext;
+      for (const auto& w : lines[i].words)
+        for (const auto& k : w.footnotes) it.footnotes.push_back(footnoteItem(k, width));
+      out.push_back(std::move(it));
+    }
+  }
+
+  TextStyle headingStyle(const SpecBlock& b) const {
+    const auto& hs = c_.t.headings;
+    TextStyle st = hs[std::clamp<size_t>(static_cast<size_t>(std::max(1, b.level)), 1, hs.size()) - 1];
+    st.size = body_.size;
+    if (b.style == "bold") st.face = FontFace::Bold;
+    if (b.style == "bold_italic") st.face = FontFace::BoldItalic;
+    if (b.style == "italic") st.face = FontFace::Italic;
+    if (b.style == "regular") st.face = FontFace::Regular;
+    return st;
+  }
+
+  std::vector<FlowItem> bodyItems(double width) {
+    std::vector<FlowItem> out;
+    const DocTemplate& t = c_.t;
+    const double indent = t.firstIndentMm * kPtPerMm;
+    const double ps = t.paragraphSpacingPt;
+    TextStyle note = t.note;
+    note.size = body_.size;
+    for (const auto& p : c_.spec.preamble) paragraph(out, p, body_, width, indent, LineAlign::Justify, false, ps);
+    for (const auto& b : c_.spec.body) {
+      switch (b.kind) {
+        case SpecBlockKind::Heading: {
+          std::string text = b.number.empty() ? b.text : b.number + " " + b.text;
+          paragraph(out, text, headingStyle(b), width, indent, LineAlign::Justify, true, ps);
+          break;
+        }
+        case SpecBlockKind::Paragraph: paragraph(out, b.text, body_, width, indent, LineAlign::Justify, false, ps); break;
+        case SpecBlockKind::Item: paragraph(out, "- " + b.text, body_, width, indent, LineAlign::Justify, false, ps); break;
+        case SpecBlockKind::Note: paragraph(out, b.text, note, width, indent, LineAlign::Justify, false, ps); break;
+        case SpecBlockKind::Table: {
+          auto rows = tableItems(b.table, t, c_.m, width, 600, 1000 + static_cast<int>(out.size()));
+          if (!rows.empty()) rows.front().spaceBefore = ps;
+          for (auto& r : rows) out.push_back(std::move(r));
+          break;
+        }
+        case SpecBlockKind::Chart: out.push_back(chartItem(b.chart, width, ps)); break;
+      }
+    }
+    for (const auto& p : c_.spec.closing) paragraph(out, p, body_, width, indent, LineAlign::Justify, false, ps);
+    out.push_back(closingBlock(width));
+    return out;
+  }
+
+  FlowItem chartItem(const BarChart& ch, double width, double spaceBefore) {
+    FlowItem it;
+    it.spaceBefore = spaceBefore;
+    const FontMetrics& m = c_.m;
+    TextStyle small{11, FontFace::Regular};
+    TextStyle titleSt{12, FontFace::Bold};
+    double y = 0;
+    if (!ch.title.empty()) y += centredLines(it.content, ch.title, titleSt, 0, width, y, 15, m, RunRole::Other);
+    const double plotH = 150, labelW = 40, x0 = labelW, plotW = width - labelW - 10;
+    double maxTotal = 0;
+    for (const auto& v : ch.values) {
+      double s = 0;
+      for (double x : v) s += x;
+      maxTotal = std::max(maxTotal, s);
+    }
+    if (maxTotal <= 0) maxTotal = 1;
+    const double top = y + 6;
+    // Axis and ticks.
+    it.content.rules.push_back({x0, top, x0, top + plotH, 0.6});
+    it.content.rules.push_back({x0, top + plotH, x0 + plotW, top + plotH, 0.6});
+    int ticks = 4;
+    for (int k = 0; k <= ticks; ++k) {
+      double v = maxTotal * k / ticks;
+      double yy = top + plotH - plotH * k / ticks;
+      std::string lbl = formatVietnameseNumber(v, v == std::floor(v) ? 0 : 1);
+      TextRun r{x0 - 4 - m.width(small.face, small.size, lbl), yy + 4, lbl, small.face, small.size,
+                m.width(small.face, small.size, lbl), RunRole::Other};
+      it.content.runs.push_back(r);
+      if (k > 0) it.content.rules.push_back({x0, yy, x0 + plotW, yy, 0.2, 0xBBBBBB});
+    }
+    const size_t nc = std::max<size_t>(1, ch.categories.size());
+    const double slot = plotW / static_cast<double>(nc), barW = std::min(40.0, slot * 0.6);
+    for (size_t ci = 0; ci < ch.categories.size(); ++ci) {
+      double bx = x0 + slot * static_cast<double>(ci) + (slot - barW) / 2;
+      double acc = 0;
+      for (size_t si = 0; si < ch.series.size() && ci < ch.values.size() && si < ch.values[ci].size(); ++si) {
+        double v = ch.values[ci][si];
+        if (v <= 0) continue;
+        double h = plotH * v / maxTotal;
+        Box b{bx, top + plotH - plotH * acc / maxTotal - h, barW, h, si < ch.colors.size() ? ch.colors[si] : 0x888888,
+              true, true, 0.3, 0x000000};
+        it.content.boxes.push_back(b);
+        acc += v;
+      }
+      const std::string& cat = ch.categories[ci];
+      double cw = m.width(small.face, small.size, cat);
+      it.content.runs.push_back(TextRun{bx + barW / 2 - cw / 2, top + plotH + 13, cat, small.face, small.size, cw, RunRole::Other});
+    }
+    // Legend.
+    double ly = top + plotH + 24, lx = x0;
+    for (size_t si = 0; si < ch.series.size(); ++si) {
+      double w = 10 + 4 + m.width(small.face, small.size, ch.series[si]) + 14;
+      if (lx + w > width) {
+        lx = x0;
+        ly += 14;
+      }
+      it.content.boxes.push_back(Box{lx, ly - 8, 10, 8, si < ch.colors.size() ? ch.colors[si] : 0x888888, true, true, 0.3, 0});
+      it.content.runs.push_back(TextRun{lx + 14, ly, ch.series[si], small.face, small.size,
+                                        m.width(small.face, small.size, ch.series[si]), RunRole::Other});
+      lx += w;
+    }
+    it.height = ly + 8;
+    return it;
+  }
+
+  // Nơi nhận on the left, the signature on the right, kept together with the text before.
+  FlowItem closingBlock(double width) {
+    const DocTemplate& t = c_.t;
+    const FontMetrics& m = c_.m;
+    FlowItem it;
+    it.noBreakBefore = true;
+    it.spaceBefore = t.paragraphSpacingPt * 2;
+    const double leftW = width * 0.48, rightX = width * 0.45, rightW = width * 0.55;
+    // Right: authority lines, room to sign, name.
+    double ry = 0;
+    const double authLh = t.authority.size * 1.2;
+    for (const auto& a : c_.spec.signature.authority)
+      ry += centredLines(it.content, applyCase(a, t.authority), t.authority, rightX, rightW, ry, authLh, m,
+                         RunRole::Signature);
+    ry += t.signatureSpaceMm * kPtPerMm;
+    ry += centredLines(it.content, c_.spec.signature.name, t.signer, rightX, rightW, ry, t.signer.size * 1.2, m,
+                       RunRole::Signature);
+    // Left: "Nơi nhận:" on the baseline of the first authority line.
+    double ly = 0;
+    const TextStyle& ls = t.recipientsLabelStyle;
+    double base = ascent(t.authority.size);
+    double lw = m.width(ls.face, ls.size, t.recipientsLabel);
+    it.content.runs.push_back(TextRun{0, base, t.recipientsLabel, ls.face, ls.size, lw, RunRole::Signature});
+    if (ls.underline) it.content.rules.push_back({0, base + 1.5, lw, base + 1.5, 0.5});
+    ly = base + (authLh - ascent(t.authority.size)) + 1;
+    const TextStyle& rs = t.recipients;
+    const double rlh = rs.size * 1.2;
+    const double dash = m.width(rs.face, rs.size, "- ");
+    for (const auto& r : c_.spec.recipients) {
+      auto lines = wrapText(r, rs, leftW - dash, m);
+      for (size_t i = 0; i < lines.size(); ++i) {
+        double y = ly + ascent(rs.size);
+        if (i == 0) it.content.runs.push_back(TextRun{0, y, "- ", rs.face, rs.size, dash, RunRole::Signature});
+        placeLine(lines[i], dash, y, leftW - dash, LineAlign::Left, m.width(rs.face, rs.size, " "), RunRole::Signature,
+                  it.content.runs);
+        ly += rlh;
+      }
+    }
+    it.height = std::max(ly, ry) + 4;
+    return it;
+  }
+
+  std::vector<FlowItem> appendixItems(const SpecAppendix& ap, const PageArea& a, int tableId) {
+    const DocTemplate& t = c_.t;
+    const FontMetrics& m = c_.m;
+    std::vector<FlowItem> out;
+    FlowItem head;
+    double y = 0;
+    auto lh = [](const TextStyle& s) { return s.size * 1.25; };
+    if (!ap.label.empty())
+      y += centredLines(head.content, applyCase(ap.label, t.appendixLabel), t.appendixLabel, 0, a.contentWidth, y,
+                        lh(t.appendixLabel), m, RunRole::Header);
+    if (!ap.title.empty())
+      y += centredLines(head.content, applyCase(ap.title, t.appendixTitle), t.appendixTitle, a.contentWidth * 0.05,
+                        a.contentWidth * 0.9, y, lh(t.appendixTitle), m, RunRole::Header);
+    if (!ap.link.empty()) {
+      double w = 0;
+      y += centredLines(head.content, ap.link, t.appendixLink, a.contentWidth * 0.05, a.contentWidth * 0.9, y,
+                        lh(t.appendixLink), m, RunRole::Header, &w);
+      double rw = std::min(w * 0.3, 120.0);
+      head.content.rules.push_back({(a.contentWidth - rw) / 2, y + 2, (a.contentWidth + rw) / 2, y + 2, 0.5});
+    }
+    head.height = y + 10;
+    head.forceBreakBefore = true;
+    head.keepWithNext = true;
+    out.push_back(std::move(head));
+    auto rows = tableItems(ap.table, t, m, a.contentWidth, a.contentHeight * 0.85, tableId);
+    for (auto& r : rows) out.push_back(std::move(r));
+    return out;
+  }
+
+  void furniture(PageFrame& p) {
+    const DocTemplate& t = c_.t;
+    const FontMetrics& m = c_.m;
+    const PageMargins& mg = p.landscape ? t.appendixMargins : margins_;
+    double baseline = mg.top * kPtPerMm * 0.6;
+    if (p.showNumber) {
+      std::string s = std::to_string(p.number);
+      double w = m.width(t.pageNumber.face, t.pageNumber.size, s);
+      double left = mg.left * kPtPerMm, cw = p.width - (mg.left + mg.right) * kPtPerMm;
+      p.runs.push_back(TextRun{left + (cw - w) / 2, baseline, s, t.pageNumber.face, t.pageNumber.size, w, RunRole::PageNumber});
+    }
+    if (!c_.spec.signature.signedOff) {
+      const TextStyle& d = t.draft;
+      double w = m.width(d.face, d.size, t.draftText);
+      double right = p.width - mg.right * kPtPerMm;
+      double x = right - w - 4;
+      p.runs.push_back(TextRun{x, baseline, t.draftText, d.face, d.size, w, RunRole::DraftMark});
+      p.boxes.push_back(Box{x - 4, baseline - d.size * 0.95, w + 8, d.size * 1.3, 0xFFFFFF, false, true, 0.8, 0});
+    }
+  }
+};
+
+}  // namespace
+
+LaidOutDocument layoutDocument(const DocumentSpec& spec, const DocTemplate& tmpl, const FontMetrics& metrics) {
+  Layouter l(spec, tmpl, metrics);
+  return l.run();
+}
+
+}  // namespace vnplan

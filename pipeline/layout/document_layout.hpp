@@ -1,0 +1,23 @@
+#pragma once
+// Typesets a DocumentSpec with the rules of its family template into pages.
+#include "layout/document_spec.hpp"
+#include "layout/font_metrics.hpp"
+#include "layout/page.hpp"
+#include "layout/page_breaker.hpp"
+#include "model/doc_template.hpp"
+
+namespace vnplan {
+
+LaidOutDocument layoutDocument(const DocumentSpec& spec, const DocTemplate& tmpl, const FontMetrics& metrics);
+
+// Pieces exposed for unit tests.
+std::string formatNumberLine(const DocumentSpec& spec, const DocTemplate& t);
+std::string formatDateLine(const DocumentSpec& spec, const DocTemplate& t);
+std::string formatAppendixLink(const DocumentSpec& spec, const DocTemplate& t, const std::string& link,
+                               const std::string& issuer);
+
+// Rows of a table as flow items (header first, repeated on each page by the breaker).
+std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const FontMetrics& m, double width,
+                                 double maxRowHeight, int tableId);
+
+}  // namespace vnplan

@@ -1,0 +1,45 @@
+#pragma once
+// Distributes flow items (lines, rows, fixed blocks) over pages of a given content
+// area, honouring keep-together rules: no break after an item marked keepWithNext, none
+// before an item marked noBreakBefore (widow/orphan rules set these on paragraph lines),
+// repeated table headers, and footnotes that must sit on the page of their mark.
+#include <memory>
+#include <vector>
+
+#include "layout/page.hpp"
+
+namespace vnplan {
+
+// Content of an item, positioned relative to the item's top-left corner.
+struct ItemContent {
+  std::vector<TextRun> runs;
+  std::vector<RuleLine> rules;
+  std::vector<Box> boxes;
+};
+
+struct FlowItem {
+  double height = 0;
+  double spaceBefore = 0;  // dropped at the top of a page
+  ItemContent content;
+  bool keepWithNext = false;
+  bool noBreakBefore = false;
+  bool forceBreakBefore = false;  // start a new page (e.g. a new appendix)
+  int tableId = -1;               // rows of one table share an id
+  bool tableHeader = false;       // repeated at the top of every page the table continues on
+  std::vector<std::shared_ptr<FlowItem>> footnotes;  // placed at the foot of the page
+};
+
+struct PageArea {
+  double width = 595.276, height = 841.89;
+  bool landscape = false;
+  double left = 0, top = 0, contentWidth = 0, contentHeight = 0;
+  double footnoteRuleWidth = 140;
+  double footnoteGap = 6;
+};
+
+// Appends pages to `pages`. The first page may start at `firstPageOffset` below the
+// top of the content area (after a header block placed by the caller).
+void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, std::vector<PageFrame>& pages,
+                    double firstPageOffset = 0, bool continueLastPage = false);
+
+}  // namespace vnplan

@@ -1,0 +1,124 @@
+#include "layout/plan_spec.hpp"
+
+#include "layout/document_layout.hpp"
+
+namespace vnplan {
+namespace {
+
+std::string joinRefs(const std::vector<AgencyRef>& refs) {
+  std::string s;
+  for (const auto& r : refs) s += (s.empty() ? "" : "\n") + r.text;
+  return s;
+}
+
+void flatten(const Section& s, int level, std::vector<SpecBlock>& out) {
+  SpecBlock h;
+  h.kind = SpecBlockKind::Heading;
+  h.level = level;
+  h.number = s.number;
+  h.text = s.title;
+  h.style = s.style;
+  out.push_back(h);
+  for (const auto& c : s.content) {
+    if (c.isSection()) {
+      flatten(c.section[0], level + 1, out);
+      continue;
+    }
+    SpecBlock b;
+    b.kind = c.block.kind == BlockKind::Item ? SpecBlockKind::Item
+             : c.block.kind == BlockKind::Note ? SpecBlockKind::Note
+                                               : SpecBlockKind::Paragraph;
+    b.text = c.block.text;
+    out.push_back(b);
+  }
+}
+
+template <class Row, class CellFn>
+Table appendixTable(const Appendix<Row>& ap, CellFn cell) {
+  Table t;
+  for (const auto& c : ap.columns) t.columns.push_back({c.header, c.width, columnAlign(c.key)});
+  for (const auto& g : ap.groups) {
+    if (!g.number.empty() || !g.title.empty()) {
+      TableRow gr;
+      gr.group = true;
+      gr.cells = {g.number, g.title};
+      t.rows.push_back(gr);
+    }
+    for (const auto& item : g.items) {
+      TableRow r;
+      for (const auto& c : ap.columns) r.cells.push_back(cell(item, c.key));
+      t.rows.push_back(r);
+    }
+  }
+  return t;
+}
+
+}  // namespace
+
+CellAlign columnAlign(const std::string& key) {
+  if (key == "number" || key == "unit" || key == "deadline" || key.rfind("target", 0) == 0) return CellAlign::Center;
+  return CellAlign::Left;
+}
+
+std::string indicatorCell(const Indicator& ind, const std::string& key) {
+  if (key == "number") return ind.number;
+  if (key == "name") return ind.name;
+  if (key == "unit") return ind.unit;
+  if (key == "target") return ind.target;
+  if (key.rfind("target:", 0) == 0) {
+    int year = std::stoi(key.substr(7));
+    auto it = ind.targets.find(year);
+    return it == ind.targets.end() ? "" : it->second;
+  }
+  if (key == "lead") return joinRefs(ind.lead);
+  if (key == "partners") return joinRefs(ind.partners);
+  if (key == "note") return ind.note;
+  return "";
+}
+
+std::string taskCell(const Task& task, const std::string& key) {
+  if (key == "number") return task.number;
+  if (key == "name") return task.name;
+  if (key == "lead") return joinRefs(task.lead);
+  if (key == "partners") return joinRefs(task.partners);
+  if (key == "product") return task.product;
+  if (key == "deadline") return task.deadline.text;
+  if (key == "note") return task.note;
+  return "";
+}
+
+DocumentSpec specFromPlan(const Plan& plan, const DocTemplate& tmpl) {
+  DocumentSpec s;
+  const Document& d = plan.document;
+  s.family = d.family;
+  s.typeCode = d.type;
+  s.typeName = d.type == "BC" ? "BÁO CÁO" : d.type == "CTr" ? "CHƯƠNG TRÌNH" : "KẾ HOẠCH";
+  s.issuer = d.issuer;
+  s.number = d.number;
+  s.date = d.date;
+  s.place = d.place;
+  s.title = d.title;
+  s.layout = plan.layout;
+  s.preamble = plan.preamble;
+  for (const auto& sec : plan.body) flatten(sec, 1, s.body);
+  s.footnotes = plan.footnotes;
+  s.closing = plan.closing;
+  s.recipients = plan.recipients;
+  s.signature = plan.signature;
+  s.author = d.issuer.shortName;
+  s.subject = d.title;
+  auto link = [&](const std::string& wording, const std::string& of) {
+    return formatAppendixLink(s, tmpl, wording, of.empty() ? d.issuer.shortName : of);
+  };
+  if (plan.indicators) {
+    const auto& ap = *plan.indicators;
+    s.appendices.push_back({ap.label, ap.title, link(ap.link, ap.linkOf), appendixTable(ap, indicatorCell)});
+  }
+  if (plan.tasks) {
+    const auto& ap = *plan.tasks;
+    s.appendices.push_back({ap.label, ap.title, link(ap.link, ap.linkOf), appendixTable(ap, taskCell)});
+  }
+  return s;
+}
+
+}  // namespace vnplan

@@ -1,0 +1,182 @@
+#include "layout/text_flow.hpp"
+
+#include <regex>
+
+#include "model/text.hpp"
+
+namespace vnplan {
+
+std::string applyCase(const std::string& text, const TextStyle& style) { return style.upper ? toUpper(text) : text; }
+
+namespace {
+
+Piece makePiece(std::string text, FontFace face, double size, double rise, const FontMetrics& m) {
+  Piece p;
+  p.width = m.width(face, size, text);
+  p.text = std::move(text);
+  p.face = face;
+  p.size = size;
+  p.rise = rise;
+  return p;
+}
+
+// Cuts a word that is wider than `width` into pieces that fit, between code points.
+std::vector<Word> cutWord(const Word& w, double width, const FontMetrics& m) {
+  std::vector<Word> out;
+  Word cur;
+  for (const Piece& p : w.pieces) {
+    std::u32string cps = decodeUtf8(p.text);
+    std::string acc;
+    double accW = 0;
+    for (char32_t cp : cps) {
+      std::string ch = encodeUtf8(cp);
+      double cw = m.advance(p.face, cp) * p.size / 1000.0;
+      if (cur.width + accW + cw > width && (cur.width + accW) > 0) {
+        if (!acc.empty()) {
+          Piece q = p;
+          q.text = acc;
+          q.width = accW;
+          cur.pieces.push_back(q);
+          cur.width += accW;
+        }
+        out.push_back(cur);
+        cur = Word{};
+        acc.clear();
+        accW = 0;
+      }
+      acc += ch;
+      accW += cw;
+    }
+    if (!acc.empty()) {
+      Piece q = p;
+      q.text = acc;
+      q.width = accW;
+      cur.pieces.push_back(q);
+      cur.width += accW;
+    }
+  }
+  cur.footnotes = w.footnotes;
+  if (!cur.pieces.empty()) out.push_back(cur);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Word> makeWords(const std::string& text, const TextStyle& style, const FontMetrics& m,
+                            const FootnoteNumbering& numbering) {
+  static const std::regex mark(R"(\[\^([^\]\s]+)\])");
+  std::vector<Word> words;
+  for (const std::string& raw : splitWords(applyCase(text, style))) {
+    Word w;
+    std::string rest = raw;
+    std::smatch sm;
+    // Text and footnote marks alternate inside one word ("lần[^1];").
+    while (std::regex_search(rest, sm, mark)) {
+      std::string before = sm.prefix().str();
+      if (!before.empty()) w.pieces.push_back(makePiece(before, style.face, style.size, 0, m));
+      std::string key = sm[1].str();
+      if (numbering) {
+        w.pieces.push_back(makePiece(numbering(key), FontFace::Regular, style.size * 0.62, style.size * 0.35, m));
+        w.footnotes.push_back(key);
+      }
+      rest = sm.suffix().str();
+    }
+    if (!rest.empty()) w.pieces.push_back(makePiece(rest, style.face, style.size, 0, m));
+    for (const auto& p : w.pieces) w.width += p.width;
+    if (!w.pieces.empty()) words.push_back(std::move(w));
+  }
+  return words;
+}
+
+std::vector<TextLine> breakLines(std::vector<Word> words, double width, double firstIndent, double spaceWidth,
+                                 const FontMetrics& m) {
+  std::vector<TextLine> lines;
+  TextLine cur;
+  cur.indent = firstIndent;
+  cur.available = width - firstIndent;
+  auto flush = [&] {
+    lines.push_back(cur);
+    cur = TextLine{};
+    cur.indent = 0;
+    cur.available = width;
+  };
+  for (size_t i = 0; i < words.size(); ++i) {
+    Word& w = words[i];
+    double need = cur.words.empty() ? w.width : cur.naturalWidth + spaceWidth + w.width;
+    if (need <= cur.available + 1e-6) {
+      cur.naturalWidth = need;
+      cur.words.push_back(std::move(w));
+      continue;
+    }
+    if (!cur.words.empty()) {
+      flush();
+      --i;  // retry this word on the new line
+      continue;
+    }
+    // The word alone is wider than the line: cut it.
+    std::vector<Word> parts = cutWord(w, cur.available, m);
+    for (size_t k = 0; k < parts.size(); ++k) {
+      cur.words.push_back(parts[k]);
+      cur.naturalWidth = parts[k].width;
+      if (k + 1 < parts.size()) flush();
+    }
+  }
+  if (!cur.words.empty() || lines.empty()) lines.push_back(cur);
+  lines.back().last = true;
+  return lines;
+}
+
+void placeLine(const TextLine& line, double x, double y, double width, LineAlign align, double spaceWidth,
+               RunRole role, std::vector<TextRun>& out) {
+  const size_t n = line.words.size();
+  if (n == 0) return;
+  double wordsWidth = 0;
+  for (const auto& w : line.words) wordsWidth += w.width;
+  double avail = width - line.indent;
+  double gap = spaceWidth;
+  double start = x + line.indent;
+  if (align == LineAlign::Justify && !line.last && n > 1) gap = (avail - wordsWidth) / static_cast<double>(n - 1);
+  if (align == LineAlign::Center) start = x + line.indent + (avail - line.naturalWidth) / 2;
+  if (align == LineAlign::Right) start = x + line.indent + avail - line.naturalWidth;
+  double cx = start;
+  for (size_t i = 0; i < n; ++i) {
+    const Word& w = line.words[i];
+    double px = cx;
+    for (size_t k = 0; k < w.pieces.size(); ++k) {
+      const Piece& p = w.pieces[k];
+      TextRun r;
+      r.x = px;
+      r.y = y - p.rise;
+      r.text = p.text;
+      // A real space after each word but the last keeps copy/paste and search natural;
+      // its advance is not counted, the next word is placed absolutely.
+      if (i + 1 < n && k + 1 == w.pieces.size()) r.text += " ";
+      r.face = p.face;
+      r.size = p.size;
+      r.width = p.width;
+      r.role = role;
+      out.push_back(std::move(r));
+      px += p.width;
+    }
+    cx += w.width + gap;
+  }
+}
+
+std::vector<TextLine> wrapText(const std::string& text, const TextStyle& style, double width, const FontMetrics& m,
+                               double firstIndent) {
+  std::vector<TextLine> all;
+  // Explicit line breaks inside the text start new lines.
+  size_t start = 0;
+  while (true) {
+    size_t nl = text.find('\n', start);
+    std::string part = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+    auto lines = breakLines(makeWords(part, style, m), width, all.empty() ? firstIndent : 0,
+                            m.width(style.face, style.size, " "), m);
+    for (auto& l : lines) all.push_back(std::move(l));
+    if (nl == std::string::npos) break;
+    start = nl + 1;
+  }
+  return all;
+}
+
+}  // namespace vnplan

@@ -1,0 +1,62 @@
+#pragma once
+// Words, line breaking and justification: the box-and-glue part of the layout.
+// Lines are filled greedily with measured words; a justified line spreads its slack
+// over the gaps between words (each word is placed by itself, since PDF word spacing
+// does not apply to two-byte text); the last line of a paragraph stays left-aligned.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "layout/document_spec.hpp"
+#include "layout/font_metrics.hpp"
+#include "layout/page.hpp"
+
+namespace vnplan {
+
+struct Piece {
+  std::string text;
+  FontFace face = FontFace::Regular;
+  double size = 14;
+  double rise = 0;  // superscript offset (points, upwards)
+  double width = 0;
+};
+
+struct Word {
+  std::vector<Piece> pieces;
+  double width = 0;
+  std::vector<std::string> footnotes;  // footnote keys marked in this word
+};
+
+struct TextLine {
+  std::vector<Word> words;
+  double naturalWidth = 0;  // words plus natural spaces
+  double indent = 0;        // from the left edge of the text block
+  double available = 0;     // width available to this line
+  bool last = false;        // last line of its paragraph
+};
+
+// Maps a footnote key to the number printed as its mark ("1", "2", ...).
+using FootnoteNumbering = std::function<std::string(const std::string& key)>;
+
+// Splits text into measured words. [^key] marks become superscript pieces attached to
+// the preceding word when `numbering` is given.
+std::vector<Word> makeWords(const std::string& text, const TextStyle& style, const FontMetrics& m,
+                            const FootnoteNumbering& numbering = nullptr);
+
+// Greedy line breaking: first line `firstIndent` narrower. A word wider than a line is
+// cut between characters, so nothing passes the margin.
+std::vector<TextLine> breakLines(std::vector<Word> words, double width, double firstIndent, double spaceWidth,
+                                 const FontMetrics& m);
+
+enum class LineAlign { Justify, Left, Center, Right };
+
+// Emits the runs of one line whose text block starts at x (baseline y).
+void placeLine(const TextLine& line, double x, double y, double width, LineAlign align, double spaceWidth,
+               RunRole role, std::vector<TextRun>& out);
+
+// Convenience: the lines of plain text (no footnotes), for headers and table cells.
+std::vector<TextLine> wrapText(const std::string& text, const TextStyle& style, double width, const FontMetrics& m,
+                               double firstIndent = 0);
+std::string applyCase(const std::string& text, const TextStyle& style);
+
+}  // namespace vnplan

@@ -1,0 +1,65 @@
+// libharu 2.3.0 writes its Identity-H code-to-CID CMap as /ToUnicode ("begincidrange"),
+// which is invalid there. With the UTF-8 encoder every code already is the UCS-2 value,
+// so a correct ToUnicode map is the identity written as bfrange lines.
+#include <qpdf/Buffer.hh>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include <cstdio>
+
+#include "render/pdf/pdf_writer.hpp"
+
+namespace vnplan {
+namespace {
+
+const std::string& identityCMap() {
+  static const std::string cmap = [] {
+    std::string s =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    // One range per high byte (a bfrange must not cross one); surrogates are skipped.
+    std::vector<std::string> lines;
+    for (int hi = 0; hi < 256; ++hi) {
+      if (hi >= 0xD8 && hi <= 0xDF) continue;
+      char buf[48];
+      std::snprintf(buf, sizeof buf, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+      lines.push_back(buf);
+    }
+    for (size_t i = 0; i < lines.size(); i += 100) {
+      size_t n = std::min<size_t>(100, lines.size() - i);
+      s += std::to_string(n) + " beginbfrange\n";
+      for (size_t k = 0; k < n; ++k) s += lines[i + k];
+      s += "endbfrange\n";
+    }
+    s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return s;
+  }();
+  return cmap;
+}
+
+}  // namespace
+
+std::string repairToUnicode(const std::string& pdfBytes) {
+  QPDF q;
+  q.setSuppressWarnings(true);
+  q.processMemoryFile("vnplan.pdf", pdfBytes.data(), pdfBytes.size());
+  for (QPDFObjectHandle obj : q.getAllObjects()) {
+    if (!obj.isDictionary()) continue;
+    if (!obj.getKey("/Subtype").isNameAndEquals("/Type0")) continue;
+    QPDFObjectHandle tu = obj.getKey("/ToUnicode");
+    if (!tu.isStream()) continue;
+    tu.replaceStreamData(identityCMap(), QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+  }
+  QPDFWriter w(q);
+  w.setOutputMemory();
+  w.setDeterministicID(true);
+  w.setCompressStreams(true);
+  w.write();
+  auto buf = w.getBufferSharedPointer();
+  return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+}
+
+}  // namespace vnplan
