@@ -7,8 +7,10 @@
 
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
+#include "cli/document_builder.hpp"
 #include "compute/reproducible_time.hpp"
 #include "load/plan_loader.hpp"
+#include "render/xlsx/appendix_workbook.hpp"
 
 namespace vnplan {
 
@@ -22,11 +24,16 @@ bool buildPlan(const std::string& dir, const CliOptions& o, std::ostringstream& 
   if (!plan) return false;
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   const std::int64_t epoch = reproducibleEpoch(*plan, sde ? sde : "");
-  (void)epoch;
   const std::filesystem::path base = std::filesystem::path(o.outDir) / plan->id;
   try {
-    // [pdf]
-    // [xlsx]
+    Diagnostics td;
+    auto tmpl = loadFamilyTemplate(plan->document.family, td);
+    for (const auto& x : td.items) err << formatDiagnostic(x, o.lang) << "\n";
+    if (!tmpl) return false;
+    const std::string pdf = renderPlanPdf(*plan, *tmpl, findFonts(defaultFontDirs()), epoch);
+    writeBytesAtomically((base / (plan->id + ".pdf")).string(), pdf);
+    writeAtomically((base / (plan->id + "-phu-luc.xlsx")).string(),
+                    [&](const std::string& tmp) { writeAppendixWorkbook(*plan, tmp, XlsxOptions{epoch}); });
   } catch (const std::exception& e) {
     err << dir << ": " << (o.lang == Lang::En ? "error: " : "lỗi: ") << e.what() << "\n";
     return false;

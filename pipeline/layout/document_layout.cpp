@@ -18,6 +18,10 @@ std::string replaceAll(std::string s, const std::string& from, const std::string
 
 std::string pad2(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
 
+// The blank left for a number or date part of a draft: its spaces become no-break
+// spaces so line breaking keeps the gap the office fills in by hand.
+std::string blankOf(const DocTemplate& t) { return replaceAll(t.blank, " ", "\u00A0"); }
+
 double ascent(double size) { return size * 0.891; }  // Times/Liberation Serif ascender
 
 struct Ctx {
@@ -51,7 +55,7 @@ std::string formatNumberLine(const DocumentSpec& spec, const DocTemplate& t) {
   if (!num.empty() && num.find_first_not_of("0123456789") == std::string::npos && std::stoi(num) < 10)
     num = pad2(std::stoi(num));  // ND30: numbers below 10 get a leading zero
   std::string s = t.numberFormat;
-  s = replaceAll(s, "{number}", num.empty() ? t.blank : num);
+  s = replaceAll(s, "{number}", num.empty() ? blankOf(t) : num);
   s = replaceAll(s, "{type}", spec.typeCode);
   s = replaceAll(s, "{symbol}", spec.issuer.symbol);
   return s;
@@ -61,10 +65,10 @@ std::string formatDateLine(const DocumentSpec& spec, const DocTemplate& t) {
   const PartialDate& d = spec.date;
   std::string s = t.dateFormat;
   s = replaceAll(s, "{place}", spec.place);
-  s = replaceAll(s, "{day}", d.day ? pad2(d.day) : t.blank);
+  s = replaceAll(s, "{day}", d.day ? pad2(d.day) : blankOf(t));
   // Months 1 and 2 take a leading zero; others do not (ND30).
-  s = replaceAll(s, "{month}", d.month ? (d.month <= 2 ? pad2(d.month) : std::to_string(d.month)) : t.blank);
-  s = replaceAll(s, "{year}", d.year ? std::to_string(d.year) : t.blank);
+  s = replaceAll(s, "{month}", d.month ? (d.month <= 2 ? pad2(d.month) : std::to_string(d.month)) : blankOf(t));
+  s = replaceAll(s, "{year}", d.year ? std::to_string(d.year) : blankOf(t));
   return s;
 }
 
@@ -77,14 +81,14 @@ std::string formatAppendixLink(const DocumentSpec& spec, const DocTemplate& t, c
   std::string ref = t.numberFormat;
   size_t brace = ref.find('{');
   ref = ref.substr(brace == std::string::npos ? 0 : brace);
-  ref = replaceAll(ref, "{number}", num.empty() ? t.blank : num);
+  ref = replaceAll(ref, "{number}", num.empty() ? blankOf(t) : num);
   ref = replaceAll(ref, "{type}", spec.typeCode);
   ref = replaceAll(ref, "{symbol}", spec.issuer.symbol);
   const PartialDate& d = spec.date;
   std::string date = t.appendixDateFormat;
-  date = replaceAll(date, "{day}", d.day ? pad2(d.day) : t.blank);
-  date = replaceAll(date, "{month}", d.month ? (d.month <= 2 ? pad2(d.month) : std::to_string(d.month)) : t.blank);
-  date = replaceAll(date, "{year}", d.year ? std::to_string(d.year) : t.blank);
+  date = replaceAll(date, "{day}", d.day ? pad2(d.day) : blankOf(t));
+  date = replaceAll(date, "{month}", d.month ? (d.month <= 2 ? pad2(d.month) : std::to_string(d.month)) : blankOf(t));
+  date = replaceAll(date, "{year}", d.year ? std::to_string(d.year) : blankOf(t));
   std::string typeName = spec.typeName;
   // "KẾ HOẠCH" -> "Kế hoạch": sentence case inside the link line.
   std::string low = foldForMatching(typeName);

@@ -208,10 +208,12 @@ TEST(DocumentLayout, HeaderLinesAndDraftBlanks) {
   EXPECT_EQ(formatDateLine(s, t), "Mẫu, ngày 04 tháng 02 năm 2025");
   s.number.clear();
   s.date = {0, 3, 2025};
-  EXPECT_EQ(formatNumberLine(s, t), "Số: " + t.blank + "/KH-UBND");
-  EXPECT_EQ(formatDateLine(s, t), "Mẫu, ngày " + t.blank + " tháng 3 năm 2025");
+  std::string blank;
+  for (char c : t.blank) blank += c == ' ' ? "\u00A0" : std::string(1, c);  // kept by line breaking
+  EXPECT_EQ(formatNumberLine(s, t), "Số: " + blank + "/KH-UBND");
+  EXPECT_EQ(formatDateLine(s, t), "Mẫu, ngày " + blank + " tháng 3 năm 2025");
   EXPECT_EQ(formatAppendixLink(s, t, "Ban hành kèm theo", "UBND huyện Mẫu"),
-            "(Ban hành kèm theo Kế hoạch số " + t.blank + "/KH-UBND ngày " + t.blank + "/3/2025 của UBND huyện Mẫu)");
+            "(Ban hành kèm theo Kế hoạch số " + blank + "/KH-UBND ngày " + blank + "/3/2025 của UBND huyện Mẫu)");
 }
 
 TEST(DocumentLayout, FirstPageHasNoNumberAndEveryRunIsInsideTheMargins) {

@@ -1,0 +1,23 @@
+#pragma once
+// The plan's appendix workbook (Phụ lục I/II as sheets plus a hidden `_meta` sheet),
+// following the uniform schema of docs/xlsx-schema.md.
+#include <cstdint>
+#include <string>
+
+#include "model/plan.hpp"
+
+namespace vnplan {
+
+struct XlsxOptions {
+  // Created date written into the workbook (UTC seconds), so the same input gives the
+  // same bytes. libxlsxwriter reads 0 as "now", so 0 is written as one second later.
+  std::int64_t createdEpoch = 0;
+};
+
+// Writes the plan's appendix workbook (Phụ lục I/II sheets + hidden _meta) to `path`.
+// A plan without appendices gets a workbook whose only sheet is `_meta` (left visible,
+// since a workbook needs one visible sheet). Throws std::runtime_error with a clear
+// message on failure.
+void writeAppendixWorkbook(const Plan& plan, const std::string& path, const XlsxOptions& opts);
+
+}  // namespace vnplan

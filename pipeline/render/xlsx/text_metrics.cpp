@@ -1,0 +1,159 @@
+#include "render/xlsx/text_metrics.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+
+#include "model/text.hpp"
+
+namespace vnplan::xlsx {
+
+namespace {
+
+// Advance widths (1/1000 em) of the printable ASCII characters U+0020…U+007E in the
+// regular, bold and italic faces, measured from Liberation Serif (metric-compatible with
+// Times New Roman).
+constexpr std::array<std::uint16_t, 95> kRegular = {
+    250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500, 500,
+    500, 500, 500, 500, 500, 500, 278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722,
+    722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611, 333,
+    278, 333, 469, 500, 333, 444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500,
+    500, 500, 333, 389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541};
+constexpr std::array<std::uint16_t, 95> kBold = {
+    250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, 500, 500, 500, 500,
+    500, 500, 500, 500, 500, 500, 333,  333, 570, 570, 570, 500, 930, 722, 667, 722, 722, 667, 611, 778,
+    778, 389, 500, 778, 667, 944, 722,  778, 611, 778, 722, 556, 667, 722, 722, 1000, 722, 722, 667, 333,
+    278, 333, 581, 500, 333, 500, 556,  444, 556, 444, 333, 500, 556, 278, 333, 556, 278, 833, 556, 500,
+    556, 556, 444, 389, 333, 556, 500,  722, 500, 500, 444, 394, 220, 394, 520};
+constexpr std::array<std::uint16_t, 95> kItalic = {
+    250, 333, 420, 500, 500, 833, 778, 214, 333, 333, 500, 675, 250, 333, 250, 278, 500, 500, 500, 500,
+    500, 500, 500, 500, 500, 500, 333, 333, 675, 675, 675, 500, 920, 611, 611, 667, 722, 611, 611, 722,
+    722, 333, 444, 667, 556, 833, 667, 722, 611, 722, 611, 500, 556, 722, 611, 833, 611, 556, 556, 389,
+    278, 389, 422, 500, 333, 500, 500, 444, 500, 444, 278, 500, 500, 278, 278, 444, 278, 722, 500, 500,
+    500, 500, 389, 389, 278, 500, 444, 667, 444, 444, 389, 400, 275, 400, 541};
+
+constexpr char32_t kTableEnd = 0x2000;  // Latin, including Latin Extended Additional (Vietnamese)
+
+// For each code point below kTableEnd: its ASCII base letter (from the canonical
+// decomposition, "ệ" -> 'e') and whether it carries a horn (ơ, ư are wider than o, u).
+struct BaseTable {
+  std::array<char, kTableEnd> base{};
+  std::array<bool, kTableEnd> horn{};
+  BaseTable() {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    for (char32_t c = 0x80; c < kTableEnd; ++c) {
+      icu::UnicodeString d;
+      if (U_FAILURE(status) || !nfd->getDecomposition(static_cast<UChar32>(c), d) || d.length() == 0) continue;
+      UChar32 first = d.char32At(0);
+      if (first >= 0x20 && first < 0x7F) base[c] = static_cast<char>(first);
+      horn[c] = d.indexOf(static_cast<char16_t>(0x031B)) >= 0;
+    }
+  }
+};
+
+const BaseTable& baseTable() {
+  static const BaseTable t;
+  return t;
+}
+
+int advance(char32_t c, const FontMetrics& f) {
+  const auto& table = f.bold ? kBold : (f.italic ? kItalic : kRegular);
+  if (c >= 0x20 && c < 0x7F) return table[c - 0x20];
+  if (c < kTableEnd) {
+    const BaseTable& b = baseTable();
+    if (b.base[c]) return table[b.base[c] - 0x20] + (b.horn[c] ? 40 : 0);
+    if (c == 0x110) return table['D' - 0x20];  // Đ has no decomposition
+    if (c == 0x111) return table['d' - 0x20];  // đ
+    if (c == 0xA0) return table[0];
+  }
+  switch (c) {
+    case 0x2264: case 0x2265: return 549;                // ≤ ≥
+    case 0x2013: return 500;                             // –
+    case 0x2014: case 0x2026: return 1000;               // — …
+    case 0x201C: case 0x201D: return f.bold ? 500 : 444; // “ ”
+    case 0x2018: case 0x2019: return 333;                // ‘ ’
+    default: break;
+  }
+  return c >= 0x2E80 ? 1000 : 556;
+}
+
+// Column units per 1/1000 em at `size` points: px = em × size × 96/72, and one unit is
+// the digit width of the workbook's default font (12 pt Times New Roman: 8 px).
+double unitsPerMille(const FontMetrics& f) { return f.size * 4.0 / 3.0 / kPxPerUnit / 1000.0; }
+
+template <class Fn>
+void forEachWord(const std::u32string& s, Fn fn) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) {
+      if (s[i] == '\n') fn(std::u32string_view{}, true);
+      ++i;
+    }
+    std::size_t j = i;
+    while (j < s.size() && s[j] != ' ' && s[j] != '\n') ++j;
+    if (j > i) fn(std::u32string_view(s).substr(i, j - i), false);
+    i = j;
+  }
+}
+
+double wordUnits(std::u32string_view w, const FontMetrics& f) {
+  long mille = 0;
+  for (char32_t c : w) mille += advance(c, f);
+  return mille * unitsPerMille(f);
+}
+
+}  // namespace
+
+double textWidthUnits(std::string_view utf8, const FontMetrics& f) {
+  double u = 0;
+  for (char32_t c : decodeUtf8(utf8)) u += advance(c, f) * unitsPerMille(f);
+  return u;
+}
+
+double longestWordUnits(std::string_view utf8, const FontMetrics& f) {
+  double best = 0;
+  forEachWord(decodeUtf8(utf8), [&](std::u32string_view w, bool) { best = std::max(best, wordUnits(w, f)); });
+  return best;
+}
+
+int wrappedLines(std::string_view utf8, double widthUnits, const FontMetrics& f) {
+  if (utf8.empty()) return 1;
+  const double space = advance(' ', f) * unitsPerMille(f);
+  // The text area is the column less its padding; keep a little slack for renderers
+  // that measure slightly wider than the font's advances.
+  const double avail = std::max(1.0, widthUnits * 0.97 - 0.45);
+  int lines = 1;
+  double x = 0;
+  forEachWord(decodeUtf8(utf8), [&](std::u32string_view w, bool newline) {
+    if (newline) {
+      ++lines;
+      x = 0;
+      return;
+    }
+    double wu = wordUnits(w, f);
+    if (x > 0 && x + space + wu > avail) {
+      ++lines;
+      x = 0;
+    } else if (x > 0) {
+      x += space;
+    }
+    if (wu > avail) {  // a word longer than the line is broken inside
+      lines += static_cast<int>(std::ceil(wu / avail)) - 1;
+      x = std::fmod(wu, avail);
+    } else {
+      x += wu;
+    }
+  });
+  return lines;
+}
+
+double rowHeightPoints(int lines, const FontMetrics& f) {
+  return std::ceil((std::max(lines, 1) * f.size * 1.3 + 3) * 4) / 4;
+}
+
+}  // namespace vnplan::xlsx
