@@ -1,6 +1,5 @@
 #include "layout/text_flow.hpp"
 
-#include <regex>
 
 #include "model/text.hpp"
 
@@ -64,24 +63,26 @@ std::vector<Word> cutWord(const Word& w, double width, const FontMetrics& m) {
 
 std::vector<Word> makeWords(const std::string& text, const TextStyle& style, const FontMetrics& m,
                             const FootnoteNumbering& numbering) {
-  static const std::regex mark(R"(\[\^([^\]\s]+)\])");
   std::vector<Word> words;
   for (const std::string& raw : splitWords(applyCase(text, style))) {
     Word w;
-    std::string rest = raw;
-    std::smatch sm;
-    // Text and footnote marks alternate inside one word ("lần[^1];").
-    while (std::regex_search(rest, sm, mark)) {
-      std::string before = sm.prefix().str();
-      if (!before.empty()) w.pieces.push_back(makePiece(before, style.face, style.size, 0, m));
-      std::string key = sm[1].str();
+    // Text and footnote marks "[^key]" alternate inside one word ("lần[^1];").
+    size_t pos = 0;
+    while (pos < raw.size()) {
+      size_t open = raw.find("[^", pos);
+      size_t close = open == std::string::npos ? std::string::npos : raw.find(']', open + 2);
+      if (close == std::string::npos || close == open + 2) {
+        w.pieces.push_back(makePiece(raw.substr(pos), style.face, style.size, 0, m));
+        break;
+      }
+      if (open > pos) w.pieces.push_back(makePiece(raw.substr(pos, open - pos), style.face, style.size, 0, m));
+      std::string key = raw.substr(open + 2, close - open - 2);
       if (numbering) {
         w.pieces.push_back(makePiece(numbering(key), FontFace::Regular, style.size * 0.62, style.size * 0.35, m));
         w.footnotes.push_back(key);
       }
-      rest = sm.suffix().str();
+      pos = close + 1;
     }
-    if (!rest.empty()) w.pieces.push_back(makePiece(rest, style.face, style.size, 0, m));
     for (const auto& p : w.pieces) w.width += p.width;
     if (!w.pieces.empty()) words.push_back(std::move(w));
   }

@@ -1,5 +1,7 @@
 #include "render/pdf/pdf_writer.hpp"
 
+#include "render/pdf/font_subset.hpp"
+
 #include <hpdf.h>
 
 #include <array>
@@ -74,12 +76,16 @@ PdfWriter::PdfWriter(const FontSet& fonts) : impl_(std::make_unique<Impl>()) {
   Impl& d = *impl_;
   d.pdf = HPDF_New(onError, &d.err);
   if (!d.pdf) throw std::runtime_error("libharu: cannot create a document");
-  HPDF_SetCompressionMode(d.pdf, HPDF_COMP_ALL);
+  // Streams are left uncompressed here and deflated once, at the fastest level, by the
+  // qpdf pass that repairs the ToUnicode maps (see repairToUnicode): libharu's default
+  // level made deflate half of the time of a whole PDF.
+  HPDF_SetCompressionMode(d.pdf, HPDF_COMP_NONE);
   HPDF_UseUTFEncodings(d.pdf);
   HPDF_SetCurrentEncoder(d.pdf, "UTF-8");
   d.check("UTF-8 encoder");
   for (size_t i = 0; i < 4; ++i) {
-    const char* name = HPDF_LoadTTFontFromFile(d.pdf, fonts.paths[i].c_str(), HPDF_TRUE);
+    const std::string path = subsetFontCached(fonts.paths[i]);
+    const char* name = HPDF_LoadTTFontFromFile(d.pdf, path.c_str(), HPDF_TRUE);
     d.check(fonts.paths[i].c_str());
     d.metrics.fonts[i] = HPDF_GetFont(d.pdf, name, "UTF-8");
     d.check("HPDF_GetFont");

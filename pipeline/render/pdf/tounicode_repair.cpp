@@ -2,11 +2,13 @@
 // which is invalid there. With the UTF-8 encoder every code already is the UCS-2 value,
 // so a correct ToUnicode map is the identity written as bfrange lines.
 #include <qpdf/Buffer.hh>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include <cstdio>
+#include <mutex>
 
 #include "render/pdf/pdf_writer.hpp"
 
@@ -43,6 +45,9 @@ const std::string& identityCMap() {
 }  // namespace
 
 std::string repairToUnicode(const std::string& pdfBytes) {
+  // A process-wide setting of qpdf; set once, before any thread writes.
+  static std::once_flag levelSet;
+  std::call_once(levelSet, [] { Pl_Flate::setCompressionLevel(1); });
   QPDF q;
   q.setSuppressWarnings(true);
   q.processMemoryFile("vnplan.pdf", pdfBytes.data(), pdfBytes.size());
@@ -56,6 +61,9 @@ std::string repairToUnicode(const std::string& pdfBytes) {
   QPDFWriter w(q);
   w.setOutputMemory();
   w.setDeterministicID(true);
+  // Copy libharu's streams as they are: decoding and re-deflating them would double the
+  // cost of the whole document for no gain.
+  w.setDecodeLevel(qpdf_dl_none);
   w.setCompressStreams(true);
   w.write();
   auto buf = w.getBufferSharedPointer();

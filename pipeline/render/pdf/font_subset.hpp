@@ -1,0 +1,18 @@
+#pragma once
+// Font pre-subsetting for speed: libharu reads and parses a whole TrueType file for every
+// document and copies all but the glyf table into the PDF. Cutting each face down to the
+// Vietnamese repertoire once (HarfBuzz hb-subset) and caching the result on disk, keyed by
+// the source font's content, halves the cost of every PDF. The cache lives outside the
+// repository (Liberation's licence reserves its name for unmodified files).
+#include <string>
+
+namespace vnplan {
+
+// Path of the cached subset of `fontPath`, created on first use; `fontPath` itself when
+// subsetting is not possible (no writable cache, HarfBuzz failure). Safe to call from
+// many threads and processes at once (atomic rename).
+std::string subsetFontCached(const std::string& fontPath);
+// The cache directory: $VNPLAN_CACHE, $XDG_CACHE_HOME/vnplan, ~/.cache/vnplan or /tmp.
+std::string fontCacheDir();
+
+}  // namespace vnplan
