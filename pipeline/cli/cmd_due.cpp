@@ -1,10 +1,159 @@
-// `vnplan due`: implemented with the reporting calendar (issue 5).
+// `vnplan due [ROOT] [--today YYYY-MM-DD]`: the reports of every plan under ROOT whose deadline
+// is coming (within kDefaultDueHorizonDays) or past, the days left and the missing progress data.
+// Exit: 0 nothing due or all due reports have data; 3 a due report has no (valid) progress file;
+// 1 a plan or progress file has errors (reported, the other plans still listed); 2 usage.
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <sstream>
+
 #include "cli/commands.hpp"
+#include "compute/calendar.hpp"
+#include "compute/task_status.hpp"
+#include "load/plan_loader.hpp"
+#include "load/progress_loader.hpp"
 
 namespace vnplan {
+namespace {
 
-int cmdDue(const std::vector<std::string>&, const CliOptions& o) {
-  return usageError(o.lang == Lang::En ? "due: not available in this build" : "due: chưa có trong bản này", o.lang);
+std::optional<CalendarDate> parseToday(const std::string& s) {
+  // Strictly YYYY-MM-DD.
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  CalendarDate d;
+  if (parseDate(s, d) != DateParse::Ok) return std::nullopt;
+  return d;
+}
+
+CalendarDate systemToday() {
+  const auto now = std::chrono::system_clock::now();
+  const auto days = std::chrono::floor<std::chrono::days>(now);
+  return civilFromDays(static_cast<long>(days.time_since_epoch().count()));
+}
+
+std::string daysText(long n, Lang lang) {
+  if (lang == Lang::En) {
+    if (n == 0) return "due today";
+    if (n > 0) return std::to_string(n) + (n == 1 ? " day left" : " days left");
+    return "deadline passed " + std::to_string(-n) + (n == -1 ? " day ago" : " days ago");
+  }
+  if (n == 0) return "đến hạn hôm nay";
+  if (n > 0) return "còn " + std::to_string(n) + " ngày";
+  return "đã qua hạn " + std::to_string(-n) + " ngày";
+}
+
+std::string capitalizeFirst(const std::string& s) {
+  // Period labels start with an ASCII letter or "q" / "n" / digits: upper-case an ASCII first letter.
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') return std::string(1, static_cast<char>(s[0] - 'a' + 'A')) + s.substr(1);
+  return s;
+}
+
+}  // namespace
+
+int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
+  const Lang lang = o.lang;
+  const bool en = lang == Lang::En;
+  if (args.size() > 1) return usageError(en ? "due takes at most one ROOT directory" : "due chỉ nhận một thư mục ROOT", lang);
+  const std::string root = args.empty() ? "inputs" : args[0];
+  CalendarDate today;
+  if (!o.today.empty()) {
+    auto t = parseToday(o.today);
+    if (!t) return usageError((en ? "--today must be a date YYYY-MM-DD: " : "--today phải là ngày YYYY-MM-DD: ") + o.today, lang);
+    today = *t;
+  } else {
+    today = systemToday();
+  }
+
+  std::error_code ec;
+  if (!std::filesystem::is_directory(root, ec)) {
+    Diagnostics d;
+    d.add({Severity::Error, root, 0, 0, MsgId::FileNotFound, {root}});
+    printDiagnostics(d, lang);
+    return kExitInvalid;
+  }
+  std::vector<std::string> dirs;
+  for (std::filesystem::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
+    if (it->is_directory(ec) && std::filesystem::exists(it->path() / "plan.yaml", ec)) dirs.push_back(it->path().string());
+  std::sort(dirs.begin(), dirs.end());
+
+  bool invalid = false;
+  bool missing = false;
+  std::vector<Plan> plans;
+  std::map<std::string, std::string> dirOf;
+  for (const auto& dir : dirs) {
+    Diagnostics d;
+    auto plan = loadPlan(dir, d);
+    printDiagnostics(d, lang);
+    if (!plan) {
+      invalid = true;
+      std::cerr << dir << ": " << d.errorCount() << (en ? " error(s); plan skipped\n" : " lỗi; bỏ qua kế hoạch này\n");
+      continue;
+    }
+    dirOf[plan->id] = dir;
+    plans.push_back(std::move(*plan));
+  }
+  ProgressAvailability available;
+  for (const auto& p : plans) available[p.id] = availableProgress(dirOf[p.id]);
+
+  const auto due = dueReports(plans, available, today, kDefaultDueHorizonDays);
+  // Dates: dd/mm/yyyy in Vietnamese, ISO in English (unambiguous).
+  auto date = [&](const CalendarDate& d) { return en ? formatDateIso(d) : formatDateVi(d); };
+  std::cout << (en ? "Reports due as of " : "Báo cáo đến hạn tính đến ngày ") << date(today)
+            << (en ? " (deadlines within " : " (hạn trong ") << kDefaultDueHorizonDays << (en ? " days or past)\n" : " ngày tới hoặc đã qua)\n");
+  if (due.empty()) std::cout << (en ? "  none\n" : "  không có\n");
+  size_t ready = 0;
+  for (const auto& r : due) {
+    const Plan& plan = *std::find_if(plans.begin(), plans.end(), [&](const Plan& p) { return p.id == r.planId; });
+    const std::string file = progressFile(dirOf[r.planId], r.period);
+    std::cout << "  " << r.planId << ": " << (en ? "report " : "báo cáo ") << r.period.label(lang) << " (" << r.period.key()
+              << ") — " << (en ? "due " : "hạn ") << date(r.due) << ", " << daysText(r.daysLeft, lang) << "\n"
+              << "    " << (en ? "data period " : "số liệu từ ") << date(r.data.first) << (en ? " to " : " đến ")
+              << date(r.data.last) << "\n";
+    if (!r.hasData) {
+      missing = true;
+      std::cout << "    " << (en ? "MISSING progress data: " : "CHƯA CÓ số liệu: ") << file << "\n";
+      continue;
+    }
+    Diagnostics d;
+    auto report = loadProgress(file, plan, d);
+    printDiagnostics(d, lang);
+    if (!report) {
+      invalid = true;
+      missing = true;
+      std::cout << "    " << (en ? "INVALID progress data (" : "số liệu CÓ LỖI (") << d.errorCount()
+                << (en ? " errors): " : " lỗi): ") << file << "\n";
+      continue;
+    }
+    ++ready;
+    std::cout << "    " << (en ? "progress data: " : "đã có số liệu: ") << file << "\n";
+    size_t tasks = plan.tasks ? plan.tasks->rowCount() : 0;
+    size_t inds = plan.indicators ? plan.indicators->rowCount() : 0;
+    size_t tasksWithout = 0, indsWithout = 0;
+    if (plan.tasks)
+      for (const auto& g : plan.tasks->groups)
+        for (const auto& t : g.items) tasksWithout += report->findTask(t.number) == nullptr;
+    if (plan.indicators)
+      for (const auto& g : plan.indicators->groups)
+        for (const auto& i : g.items) indsWithout += report->findIndicator(i.number) == nullptr;
+    if (tasksWithout || indsWithout) {
+      std::cout << "    " << (en ? "not yet reported: " : "chưa báo cáo: ");
+      if (tasks) std::cout << tasksWithout << "/" << tasks << (en ? " tasks" : " nhiệm vụ");
+      if (tasks && inds) std::cout << ", ";
+      if (inds) std::cout << indsWithout << "/" << inds << (en ? " indicators" : " chỉ tiêu");
+      std::cout << "\n";
+      auto units = unitsWithoutData(plan, *report);
+      if (!units.empty()) {
+        std::cout << "    " << (en ? "units without data: " : "đơn vị chưa có số liệu: ");
+        for (size_t i = 0; i < units.size(); ++i)
+          std::cout << (i ? "; " : "") << units[i].first << " (" << units[i].second << ")";
+        std::cout << "\n";
+      }
+    }
+  }
+  std::cout << capitalizeFirst(en ? "total: " : "tổng: ") << due.size() << (en ? " report(s) due, " : " báo cáo đến hạn, ")
+            << ready << (en ? " with data, " : " đã có số liệu, ") << due.size() - ready << (en ? " without\n" : " chưa có\n");
+  if (invalid) return kExitInvalid;
+  return missing ? kExitReportDue : kExitOk;
 }
 
 }  // namespace vnplan

@@ -244,7 +244,18 @@ class Layouter {
     std::vector<FlowItem> items = bodyItems(portrait.contentWidth);
     breakIntoPages(items, portrait, doc.pages, headH);
     if (doc.pages.empty()) doc.pages.push_back(PageFrame{portrait.width, portrait.height, false, 1, false, {}, {}, {}});
-    paintAt(head, portrait.left, portrait.top, doc.pages.front());
+    {
+      // The header block comes first in the page's content, so text extraction reads it first.
+      PageFrame first = doc.pages.front();
+      PageFrame& p = doc.pages.front();
+      p.boxes.clear();
+      p.rules.clear();
+      p.runs.clear();
+      paintAt(head, portrait.left, portrait.top, p);
+      p.boxes.insert(p.boxes.end(), first.boxes.begin(), first.boxes.end());
+      p.rules.insert(p.rules.end(), first.rules.begin(), first.rules.end());
+      p.runs.insert(p.runs.end(), first.runs.begin(), first.runs.end());
+    }
 
     int tableId = 0;
     for (const auto& ap : c_.spec.appendices) {
@@ -478,16 +489,18 @@ class Layouter {
       for (double x : v) s += x;
       maxTotal = std::max(maxTotal, s);
     }
-    if (maxTotal <= 0) maxTotal = 1;
+    // Counts: whole-number ticks, four steps.
+    const int ticks = 4;
+    const double step = std::max(1.0, std::ceil(maxTotal / ticks));
+    maxTotal = step * ticks;
     const double top = y + 6;
     // Axis and ticks.
     it.content.rules.push_back({x0, top, x0, top + plotH, 0.6});
     it.content.rules.push_back({x0, top + plotH, x0 + plotW, top + plotH, 0.6});
-    int ticks = 4;
     for (int k = 0; k <= ticks; ++k) {
-      double v = maxTotal * k / ticks;
+      double v = step * k;
       double yy = top + plotH - plotH * k / ticks;
-      std::string lbl = formatVietnameseNumber(v, v == std::floor(v) ? 0 : 1);
+      std::string lbl = formatVietnameseNumber(v, 0);
       TextRun r{x0 - 4 - m.width(small.face, small.size, lbl), yy + 4, lbl, small.face, small.size,
                 m.width(small.face, small.size, lbl), RunRole::Other};
       it.content.runs.push_back(r);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/text.hpp"
 #include "render/xlsx/column_keys.hpp"
 #include "render/xlsx/link_line.hpp"
 #include "render/xlsx/sheet_names.hpp"
@@ -30,15 +31,15 @@ struct MachineColumn {
 const MachineColumn kIndicatorMachine[] = {
     {"row", "Loại dòng", 9, Align::Center, ValueType::Text},
     {"group", "Nhóm", 7, Align::Center, ValueType::Text},
-    {"lead.codes", "Mã cơ quan chủ trì", 13, Align::Left, ValueType::Text},
-    {"partners.codes", "Mã cơ quan phối hợp", 13, Align::Left, ValueType::Text},
+    {"lead.codes", "Mã chủ trì", 11, Align::Left, ValueType::Text},
+    {"partners.codes", "Mã phối hợp", 11, Align::Left, ValueType::Text},
 };
 
 const MachineColumn kTaskMachine[] = {
     {"row", "Loại dòng", 9, Align::Center, ValueType::Text},
     {"group", "Nhóm", 7, Align::Center, ValueType::Text},
-    {"lead.codes", "Mã cơ quan chủ trì", 13, Align::Left, ValueType::Text},
-    {"partners.codes", "Mã cơ quan phối hợp", 13, Align::Left, ValueType::Text},
+    {"lead.codes", "Mã chủ trì", 11, Align::Left, ValueType::Text},
+    {"partners.codes", "Mã phối hợp", 11, Align::Left, ValueType::Text},
     {"deadline.kind", "Loại thời hạn", 13, Align::Center, ValueType::Text},
     {"deadline.year", "Năm", 8, Align::Center, ValueType::Integer},
     {"deadline.quarter", "Quý", 7, Align::Center, ValueType::Integer},
@@ -87,7 +88,7 @@ SheetTable startTable(const Plan& plan, const Appendix<Row>& ap, const char* id,
   t.id = id;
   t.prefix = prefix;
   t.label = ap.label;
-  t.title = ap.title;
+  t.title = toUpper(ap.title);  // printed in bold upper case, like the PDF
   t.link = appendixLinkLine(plan.document, ap.link, ap.linkOf);
   for (const auto& c : ap.columns) {
     TableColumn col;
@@ -183,6 +184,8 @@ void sizeColumns(SheetTable& t) {
       else if (cell.type == CellType::Number)
         minimum[c] = std::max(minimum[c], 6.0);
     }
+  for (std::size_t c = printed; c < t.columns.size(); ++c)  // machine headers stay on one line
+    minimum[c] = std::max(minimum[c], textWidthUnits(t.columns[c].header, header) + 1.2);
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
     double w = c < printed ? t.columns[c].width / total * kPrintedWidth : t.columns[c].width;
     w = std::max(w, std::min(minimum[c], kMaxMinimumWidth));

@@ -1,0 +1,45 @@
+// The content hash of the data rows: SHA-256 over a canonical text a reader can rebuild.
+#include <gtest/gtest.h>
+
+#include "render/xlsx/content_hash.hpp"
+
+using namespace vnplan;
+using namespace vnplan::xlsx;
+
+TEST(XlsxContentHash, Sha256KnownVectors) {
+  EXPECT_EQ(sha256Hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256Hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+TEST(XlsxContentHash, CanonicalCells) {
+  EXPECT_EQ(canonicalCell(Cell{}), "");
+  EXPECT_EQ(canonicalCell(Cell::makeText("a\tb\nc\\d\re")), "a\\tb\\nc\\\\d\\re");
+  EXPECT_EQ(canonicalCell(Cell::makeText("Phòng Nội vụ")), "Phòng Nội vụ");
+  EXPECT_EQ(canonicalCell(Cell::makeNumber(0.95, "0%")), "0.95");
+  EXPECT_EQ(canonicalCell(Cell::makeNumber(0.07, "0%")), "0.07");
+  EXPECT_EQ(canonicalCell(Cell::makeNumber(1, "0%")), "1");
+  EXPECT_EQ(canonicalCell(Cell::makeNumber(2025, "0")), "2025");
+  EXPECT_EQ(canonicalCell(Cell::makeNumber(12500000.25, "")), "12500000.25");
+  EXPECT_EQ(canonicalCell(Cell::makeDate({2025, 6, 30})), "2025-06-30");
+}
+
+TEST(XlsxContentHash, CanonicalContentLayout) {
+  SheetTable t;
+  t.id = "tasks";
+  t.columns.resize(2);
+  t.columns[0].key = "task.number";
+  t.columns[1].key = "task.name";
+  TableRow g;
+  g.group = true;
+  g.cells = {Cell::makeText("I"), Cell::makeText("Nhóm")};
+  TableRow r;
+  r.cells = {Cell::makeText("1"), Cell::makeText("=SUM(A1)")};
+  t.rows = {g, r};
+  EXPECT_EQ(canonicalContent({t}), "table:tasks\ntask.number\ttask.name\nI\tNhóm\n1\t=SUM(A1)\n");
+  EXPECT_EQ(contentHash({t}), sha256Hex("table:tasks\ntask.number\ttask.name\nI\tNhóm\n1\t=SUM(A1)\n"));
+
+  // Any change in a data cell changes the hash.
+  SheetTable changed = t;
+  changed.rows[1].cells[1] = Cell::makeText("=SUM(A2)");
+  EXPECT_NE(contentHash({t}), contentHash({changed}));
+}

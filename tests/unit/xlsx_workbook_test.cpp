@@ -1,0 +1,125 @@
+// writeAppendixWorkbook end to end inside the process: a file is written, the same input
+// gives the same bytes, and bad input fails with a clear message instead of a corrupt file.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "load/plan_loader.hpp"
+#include "render/xlsx/appendix_workbook.hpp"
+#include "render/xlsx/meta_sheet.hpp"
+#include "render/xlsx/table_builder.hpp"
+
+using namespace vnplan;
+
+namespace {
+
+Plan minimal() {
+  Diagnostics d;
+  auto p = loadPlan(std::string(VNPLAN_TEST_DATA) + "/plans/minimal", d);
+  if (!p) throw std::runtime_error("cannot load minimal");
+  return *p;
+}
+
+std::string readAll(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    path = std::filesystem::temp_directory_path() /
+           ("vnplan-xlsx-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+}  // namespace
+
+TEST(XlsxWorkbook, WritesAZipAndIsByteIdenticalOnRerun) {
+  TempDir dir;
+  Plan p = minimal();
+  writeAppendixWorkbook(p, (dir.path / "a.xlsx").string(), XlsxOptions{1738627200});
+  writeAppendixWorkbook(p, (dir.path / "b.xlsx").string(), XlsxOptions{1738627200});
+  std::string a = readAll(dir.path / "a.xlsx"), b = readAll(dir.path / "b.xlsx");
+  ASSERT_GT(a.size(), 1000u);
+  EXPECT_EQ(a.substr(0, 4), std::string("PK\x03\x04", 4));
+  EXPECT_TRUE(a == b) << "two runs differ";
+  EXPECT_NE(a.find("docProps/core.xml"), std::string::npos);
+
+  writeAppendixWorkbook(p, (dir.path / "c.xlsx").string(), XlsxOptions{1738627200 + 86400});
+  EXPECT_FALSE(a == readAll(dir.path / "c.xlsx")) << "the created date is written";
+}
+
+TEST(XlsxWorkbook, InvalidUtf8NeverReachesTheWriter) {
+  TempDir dir;
+  Plan p = minimal();
+  p.tasks->groups[0].items[1].name = "T\xe1\xbb p hu\xc3";  // truncated sequences
+  try {
+    writeAppendixWorkbook(p, (dir.path / "bad.xlsx").string(), XlsxOptions{1});
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("UTF-8"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("PHỤ LỤC II"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir.path / "bad.xlsx"));
+}
+
+TEST(XlsxWorkbook, OverlongCellIsAClearError) {
+  TempDir dir;
+  Plan p = minimal();
+  p.tasks->groups[0].items[1].name = std::string(32768, 'a');
+  EXPECT_THROW(writeAppendixWorkbook(p, (dir.path / "long.xlsx").string(), XlsxOptions{1}), std::runtime_error);
+}
+
+TEST(XlsxWorkbook, UnwritablePathThrows) {
+  Plan p = minimal();
+  EXPECT_THROW(writeAppendixWorkbook(p, "/nonexistent-dir/x/y.xlsx", XlsxOptions{1}), std::runtime_error);
+}
+
+TEST(XlsxWorkbook, PlanWithoutAppendicesStillGetsMeta) {
+  TempDir dir;
+  Plan p = minimal();
+  p.indicators.reset();
+  p.tasks.reset();
+  writeAppendixWorkbook(p, (dir.path / "empty.xlsx").string(), XlsxOptions{1});
+  EXPECT_TRUE(std::filesystem::exists(dir.path / "empty.xlsx"));
+}
+
+TEST(XlsxMeta, EntriesFollowTheModel) {
+  Plan p = minimal();
+  auto tables = xlsx::buildTables(p);
+  auto meta = xlsx::metaEntries(p, tables, 1738627200, "abc");
+  auto get = [&](const std::string& k) -> const xlsx::Cell* {
+    for (const auto& e : meta)
+      if (e.key == k) return &e.value;
+    return nullptr;
+  };
+  ASSERT_TRUE(get("schema.name"));
+  EXPECT_EQ(get("schema.name")->text, "vnplan.phu-luc");
+  EXPECT_EQ(get("schema.version")->text, "1.0");
+  EXPECT_EQ(get("plan.id")->text, "minimal");
+  EXPECT_EQ(get("issuer.code")->text, "UBND");
+  EXPECT_EQ(get("issuer.name")->text, "ỦY BAN NHÂN DÂN XÃ MẪU");
+  EXPECT_EQ(get("document.number")->text, "5");
+  EXPECT_EQ(get("document.symbol")->text, "KH-UBND");
+  EXPECT_EQ(get("document.date")->text, "2025-02-04");
+  EXPECT_EQ(get("created")->text, "2025-02-04T00:00:00Z");
+  EXPECT_EQ(get("tables")->text, "indicators,tasks");
+  EXPECT_EQ(get("table.tasks.sheet")->text, "PHỤ LỤC II");
+  EXPECT_EQ(get("table.tasks.first_row")->number, 6);
+  EXPECT_EQ(get("table.tasks.last_row")->number, 8);
+  EXPECT_EQ(get("table.tasks.items")->number, 2);
+  EXPECT_EQ(get("content.hash")->text, "abc");
+  EXPECT_EQ(xlsx::isoUtc(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(xlsx::isoUtc(-1), "1969-12-31T23:59:59Z");
+}
