@@ -77,3 +77,40 @@ def is_bold(span):
 
 def is_italic(span):
     return "Ital" in span["font"]  # PyMuPDF truncates long names ("…-BoldItal")
+
+
+def check_pages(doc, draft, name, check):
+    """Page-level rules for every page: A4, portrait body then landscape appendices, the
+    draft mark on every page of a draft, page numbers centred in the top margin from page 2,
+    no text outside the margins. Returns whether a landscape page was seen."""
+    seen_landscape = False
+    for i, page in enumerate(doc):
+        w, h = page.rect.width, page.rect.height
+        landscape = w > h
+        if landscape:
+            seen_landscape = True
+        check(sorted([round(w), round(h)]) == [595, 842], f"{name} p{i+1}: not A4 ({w}x{h})")
+        check(not (seen_landscape and not landscape), f"{name} p{i+1}: portrait page after an appendix")
+        m = dict(top=20, bottom=20, left=20 if landscape else 30, right=15)
+        sp = spans(page)
+        numbers = [s for s in sp if s["text"].strip() == str(i + 1) and s["bbox"][3] < m["top"] * MM]
+        marks = [s for s in sp if s["text"].strip() == "DỰ THẢO"]
+        check(bool(marks) == draft, f"{name} p{i+1}: draft mark {'missing' if draft else 'present'}")
+        if i == 0:
+            check(not numbers, f"{name}: page 1 carries a number")
+        else:
+            check(len(numbers) == 1, f"{name} p{i+1}: no page number in the top margin")
+            if numbers:
+                n = numbers[0]
+                cx = (n["bbox"][0] + n["bbox"][2]) / 2
+                mid = (m["left"] * MM + w - m["right"] * MM) / 2
+                check(abs(cx - mid) < 2, f"{name} p{i+1}: page number not centred ({cx} vs {mid})")
+                check(12.9 <= n["size"] <= 14.1 and not is_bold(n), f"{name} p{i+1}: page number style")
+        for s in sp:
+            if s in numbers or s in marks:
+                continue
+            x0, y0, x1, y1 = s["bbox"]
+            inside = (x0 >= m["left"] * MM - 0.5 and x1 <= w - m["right"] * MM + 0.5
+                      and y0 >= m["top"] * MM - 3 and y1 <= h - m["bottom"] * MM + 3)
+            check(inside, f"{name} p{i+1}: text outside the margins: {s['text']!r} {s['bbox']}")
+    return seen_landscape

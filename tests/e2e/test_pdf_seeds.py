@@ -67,37 +67,7 @@ with tempfile.TemporaryDirectory() as out:
 
         doc = fitz.open(pdf)
         draft = "status: draft" in open(os.path.join(SRC, "inputs", plan, "plan.yaml"), encoding="utf-8").read()
-        seen_landscape = False
-        for i, page in enumerate(doc):
-            w, h = page.rect.width, page.rect.height
-            landscape = w > h
-            if landscape:
-                seen_landscape = True
-            # A4, portrait body then landscape appendices (never back to portrait).
-            check(sorted([round(w), round(h)]) == [595, 842], f"{plan} p{i+1}: not A4 ({w}x{h})")
-            check(not (seen_landscape and not landscape), f"{plan} p{i+1}: portrait page after an appendix")
-            m = dict(top=20, bottom=20, left=20 if landscape else 30, right=15)
-            spans = pc.spans(page)
-            numbers = [s for s in spans if s["text"].strip() == str(i + 1) and s["bbox"][3] < m["top"] * pc.MM]
-            marks = [s for s in spans if s["text"].strip() == "DỰ THẢO"]
-            check(bool(marks) == draft, f"{plan} p{i+1}: draft mark {'missing' if draft else 'present'}")
-            if i == 0:
-                check(not numbers, f"{plan}: page 1 carries a number")
-            else:
-                check(len(numbers) == 1, f"{plan} p{i+1}: no page number in the top margin")
-                if numbers:
-                    n = numbers[0]
-                    cx = (n["bbox"][0] + n["bbox"][2]) / 2
-                    mid = (m["left"] * pc.MM + w - m["right"] * pc.MM) / 2
-                    check(abs(cx - mid) < 2, f"{plan} p{i+1}: page number not centred ({cx} vs {mid})")
-                    check(12.9 <= n["size"] <= 14.1 and not pc.is_bold(n), f"{plan} p{i+1}: page number style")
-            for s in spans:
-                if s in numbers or s in marks:
-                    continue
-                x0, y0, x1, y1 = s["bbox"]
-                inside = (x0 >= m["left"] * pc.MM - 0.5 and x1 <= w - m["right"] * pc.MM + 0.5
-                          and y0 >= m["top"] * pc.MM - 3 and y1 <= h - m["bottom"] * pc.MM + 3)
-                check(inside, f"{plan} p{i+1}: text outside the margins: {s['text']!r} {s['bbox']}")
+        seen_landscape = pc.check_pages(doc, draft, plan, check)
         check(seen_landscape, f"{plan}: no landscape appendix page")
 
         # Header, title and signature: positions, sizes, styles.
