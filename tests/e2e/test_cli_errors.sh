@@ -49,4 +49,13 @@ VNPLAN_FONTS=/nonexistent "$VNPLAN" build "$D/minimal" -o "$T/out3" > /dev/null 
 # (Liberation is installed, so the build succeeds; the search order includes VNPLAN_FONTS first.)
 [ -s "$T/out3/minimal/minimal.pdf" ] || { echo "FAIL: build with VNPLAN_FONTS set"; fail=1; }
 
+# A template error is reported with its file and line, and nothing is written.
+mkdir -p "$T/tpl" && cp "$SRC"/templates/*.yaml "$T/tpl/"
+sed -i 's/^  paragraph_spacing_pt: 6$/  paragraph_spacing_pt: 6\n  paragraf: 1/' "$T/tpl/state.yaml"
+line=$(grep -n "^  paragraf:" "$T/tpl/state.yaml" | cut -d: -f1)
+VNPLAN_TEMPLATES="$T/tpl" "$VNPLAN" build "$D/minimal" -o "$T/out4" > /dev/null 2> "$T/e5"; rc=$?
+[ $rc -eq 1 ] || { echo "FAIL: broken template must exit 1 (got $rc)"; fail=1; }
+expect "$T/e5" "$T/tpl/state.yaml:$line:3: lỗi: khóa không hợp lệ \"paragraf\""
+[ ! -e "$T/out4/minimal/minimal.pdf" ] || { echo "FAIL: PDF written with a broken template"; fail=1; }
+
 exit $fail

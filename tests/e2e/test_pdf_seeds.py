@@ -91,6 +91,16 @@ with tempfile.TemporaryDirectory() as out:
                 under = [d for d in doc[0].get_drawings() for it in d["items"]
                          if it[0] == "l" and abs(it[1].y - my1) < 6 and abs(it[1].x - mx0) < 1.5 and abs(it[2].x - mx1) < 1.5]
                 check(bool(under), f"{plan}: no rule of the motto's width under it ({mx0:.1f}-{mx1:.1f})")
+            # The issuing body: bold upper case, a centred rule under it 1/3 to 1/2 of its width.
+            body = [s for s in p1 if s["text"].strip().startswith("HUYỆN")]
+            check(len(body) == 1 and pc.is_bold(body[0]), f"{plan}: issuing body line")
+            if body:
+                bx0, _, bx1, by1 = body[0]["bbox"]
+                rules = [it for d in doc[0].get_drawings() for it in d["items"]
+                         if it[0] == "l" and 0 < it[1].y - by1 < 8]
+                ok = any((bx1 - bx0) / 3 - 1 <= it[2].x - it[1].x <= (bx1 - bx0) / 2 + 1
+                         and abs((it[1].x + it[2].x) / 2 - (bx0 + bx1) / 2) < 2 for it in rules)
+                check(ok, f"{plan}: no centred rule of 1/3-1/2 the issuing body's width under it")
         dates = [s for s in p1 if "ngày" in s["text"] and "năm" in s["text"] and s["bbox"][1] < 60 * pc.MM]
         check(len(dates) == 1 and pc.is_italic(dates[0]) and abs(dates[0]["size"] - 14) < 0.1, f"{plan}: date line")
         numline = [s for s in p1 if s["text"].strip().startswith("Số")]
