@@ -1,12 +1,13 @@
 // `vnplan due [ROOT] [--today YYYY-MM-DD]`: the reports of every plan under ROOT whose deadline
 // is coming (within kDefaultDueHorizonDays) or past, the days left and the missing progress data.
-// Exit: 0 nothing due or all due reports have data; 3 a due report has no (valid) progress file;
-// 1 a plan or progress file has errors (reported, the other plans still listed); 2 usage.
+// Exit: 0 nothing due or all due reports have data; 3 a due report has no progress file;
+// 1 a plan or a due progress file has errors (reported; the other plans still listed; wins over
+// 3); 2 usage.
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <iostream>
-#include <sstream>
+#include <map>
 
 #include "cli/commands.hpp"
 #include "compute/calendar.hpp"
@@ -44,7 +45,8 @@ std::string daysText(long n, Lang lang) {
 
 std::string capitalizeFirst(const std::string& s) {
   // Period labels start with an ASCII letter or "q" / "n" / digits: upper-case an ASCII first letter.
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') return std::string(1, static_cast<char>(s[0] - 'a' + 'A')) + s.substr(1);
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z')
+    return std::string(1, static_cast<char>(s[0] - 'a' + 'A')) + s.substr(1);
   return s;
 }
 
@@ -53,12 +55,15 @@ std::string capitalizeFirst(const std::string& s) {
 int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
   const Lang lang = o.lang;
   const bool en = lang == Lang::En;
-  if (args.size() > 1) return usageError(en ? "due takes at most one ROOT directory" : "due chỉ nhận một thư mục ROOT", lang);
+  if (args.size() > 1)
+    return usageError(en ? "due takes at most one ROOT directory" : "due chỉ nhận một thư mục ROOT", lang);
   const std::string root = args.empty() ? "inputs" : args[0];
   CalendarDate today;
   if (!o.today.empty()) {
     auto t = parseToday(o.today);
-    if (!t) return usageError((en ? "--today must be a date YYYY-MM-DD: " : "--today phải là ngày YYYY-MM-DD: ") + o.today, lang);
+    if (!t)
+      return usageError((en ? "--today must be a date YYYY-MM-DD: " : "--today phải là ngày YYYY-MM-DD: ") + o.today,
+                        lang);
     today = *t;
   } else {
     today = systemToday();
@@ -73,7 +78,8 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
   }
   std::vector<std::string> dirs;
   for (std::filesystem::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec))
-    if (it->is_directory(ec) && std::filesystem::exists(it->path() / "plan.yaml", ec)) dirs.push_back(it->path().string());
+    if (it->is_directory(ec) && std::filesystem::exists(it->path() / "plan.yaml", ec))
+      dirs.push_back(it->path().string());
   std::sort(dirs.begin(), dirs.end());
 
   bool invalid = false;
@@ -99,14 +105,16 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
   // Dates: dd/mm/yyyy in Vietnamese, ISO in English (unambiguous).
   auto date = [&](const CalendarDate& d) { return en ? formatDateIso(d) : formatDateVi(d); };
   std::cout << (en ? "Reports due as of " : "Báo cáo đến hạn tính đến ngày ") << date(today)
-            << (en ? " (deadlines within " : " (hạn trong ") << kDefaultDueHorizonDays << (en ? " days or past)\n" : " ngày tới hoặc đã qua)\n");
+            << (en ? " (deadlines within " : " (hạn trong ") << kDefaultDueHorizonDays
+            << (en ? " days or past)\n" : " ngày tới hoặc đã qua)\n");
   if (due.empty()) std::cout << (en ? "  none\n" : "  không có\n");
   size_t ready = 0;
   for (const auto& r : due) {
     const Plan& plan = *std::find_if(plans.begin(), plans.end(), [&](const Plan& p) { return p.id == r.planId; });
     const std::string file = progressFile(dirOf[r.planId], r.period);
-    std::cout << "  " << r.planId << ": " << (en ? "report " : "báo cáo ") << r.period.label(lang) << " (" << r.period.key()
-              << ") — " << (en ? "due " : "hạn ") << date(r.due) << ", " << daysText(r.daysLeft, lang) << "\n"
+    std::cout << "  " << r.planId << ": " << (en ? "report " : "báo cáo ") << r.period.label(lang) << " ("
+              << r.period.key() << ") — " << (en ? "due " : "hạn ") << date(r.due) << ", " << daysText(r.daysLeft, lang)
+              << "\n"
               << "    " << (en ? "data period " : "số liệu từ ") << date(r.data.first) << (en ? " to " : " đến ")
               << date(r.data.last) << "\n";
     if (!r.hasData) {
@@ -150,8 +158,9 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
       }
     }
   }
-  std::cout << capitalizeFirst(en ? "total: " : "tổng: ") << due.size() << (en ? " report(s) due, " : " báo cáo đến hạn, ")
-            << ready << (en ? " with data, " : " đã có số liệu, ") << due.size() - ready << (en ? " without\n" : " chưa có\n");
+  std::cout << capitalizeFirst(en ? "total: " : "tổng: ") << due.size()
+            << (en ? " report(s) due, " : " báo cáo đến hạn, ") << ready << (en ? " with data, " : " đã có số liệu, ")
+            << due.size() - ready << (en ? " without\n" : " chưa có\n");
   if (invalid) return kExitInvalid;
   return missing ? kExitReportDue : kExitOk;
 }

@@ -47,7 +47,9 @@ std::string normalize(std::string_view text) {
   return s;
 }
 
-bool isEmptyMark(const std::string& s) { return s.empty() || s == "-" || s == "–" || s == "—" || s == "…" || s == "..."; }
+bool isEmptyMark(const std::string& s) {
+  return s.empty() || s == "-" || s == "–" || s == "—" || s == "…" || s == "...";
+}
 
 // A Vietnamese number: decimal comma, dots as thousands separators ("1.234,5"); a single dot
 // not followed by exactly three digits is read as a decimal point ("0.8").
@@ -103,12 +105,24 @@ struct OpWord {
 
 const std::vector<OpWord>& opWords() {
   static const std::vector<OpWord> ops = {
-      {"≥", Direction::AtLeast},          {">=", Direction::AtLeast},       {"≤", Direction::AtMost},
-      {"<=", Direction::AtMost},           {">", Direction::Greater},        {"<", Direction::Less},
-      {"không thấp hơn", Direction::AtLeast}, {"không dưới", Direction::AtLeast}, {"tối thiểu", Direction::AtLeast},
-      {"ít nhất", Direction::AtLeast},     {"không vượt quá", Direction::AtMost}, {"không quá", Direction::AtMost},
-      {"tối đa", Direction::AtMost},       {"trên", Direction::Greater},     {"dưới", Direction::Less},
-      {"ước đạt", std::nullopt},           {"đạt", std::nullopt},            {"bằng", std::nullopt},
+      {"≥", Direction::AtLeast},
+      {">=", Direction::AtLeast},
+      {"≤", Direction::AtMost},
+      {"<=", Direction::AtMost},
+      {">", Direction::Greater},
+      {"<", Direction::Less},
+      {"không thấp hơn", Direction::AtLeast},
+      {"không dưới", Direction::AtLeast},
+      {"tối thiểu", Direction::AtLeast},
+      {"ít nhất", Direction::AtLeast},
+      {"không vượt quá", Direction::AtMost},
+      {"không quá", Direction::AtMost},
+      {"tối đa", Direction::AtMost},
+      {"trên", Direction::Greater},
+      {"dưới", Direction::Less},
+      {"ước đạt", std::nullopt},
+      {"đạt", std::nullopt},
+      {"bằng", std::nullopt},
       {"=", std::nullopt},
   };
   return ops;
@@ -222,17 +236,17 @@ TargetForm parseTarget(std::string_view text) {
 namespace {
 
 const std::set<std::string>& yesWords() {
-  static const std::set<std::string> w = {"đạt", "đã đạt", "đạt yêu cầu", "có", "đã có", "hoàn thành", "đã hoàn thành",
-                                          "đảm bảo", "bảo đảm", "đã đảm bảo", "đã bảo đảm", "liên thông",
-                                          "đã liên thông", "vượt", "vượt chỉ tiêu", "x"};
+  static const std::set<std::string> w = {
+      "đạt",     "đã đạt",     "đạt yêu cầu", "có",         "đã có",         "hoàn thành", "đã hoàn thành", "đảm bảo",
+      "bảo đảm", "đã đảm bảo", "đã bảo đảm",  "liên thông", "đã liên thông", "vượt",       "vượt chỉ tiêu", "x"};
   return w;
 }
 
 const std::set<std::string>& noWords() {
   static const std::set<std::string> w = {
-      "chưa đạt",       "không đạt",     "chưa đạt yêu cầu", "không đạt yêu cầu", "không",           "chưa có",
-      "không có",       "chưa hoàn thành", "không hoàn thành", "chưa đảm bảo",     "không đảm bảo",   "chưa bảo đảm",
-      "không bảo đảm",  "chưa liên thông", "không liên thông"};
+      "chưa đạt",      "không đạt",    "chưa đạt yêu cầu", "không đạt yêu cầu", "không",
+      "chưa có",       "không có",     "chưa hoàn thành",  "không hoàn thành",  "chưa đảm bảo",
+      "không đảm bảo", "chưa bảo đảm", "không bảo đảm",    "chưa liên thông",   "không liên thông"};
   return w;
 }
 

@@ -63,15 +63,15 @@ const char* achievementKindKey(AchievementKind k);  // "numeric", "yes-no", "not
 
 struct Achievement {
   AchievementKind kind = AchievementKind::NoData;
-  std::string target;      // the target text compared with
-  int milestoneYear = 0;   // the milestone it came from (Indicator::targets), 0: the single target
-  std::string value;       // the value reached, as written
+  std::string target;     // the target text compared with
+  int milestoneYear = 0;  // the milestone it came from (Indicator::targets), 0: the single target
+  std::string value;      // the value reached, as written
   // Numeric only: the numbers as written (a "%" is not applied: "85%" → 85, as is "85"), and
   // whether each side carried a "%". The ratio compares these numbers directly.
   std::optional<double> targetNumber, valueNumber;
   bool targetPercent = false, valuePercent = false;
-  Direction direction = Direction::AtLeast;         // Numeric only: the target's direction
-  std::optional<bool> met;                          // Numeric and YesNo
+  Direction direction = Direction::AtLeast;  // Numeric only: the target's direction
+  std::optional<bool> met;                   // Numeric and YesNo
   // Numeric with an exact value and an "at least"/"greater" target > 0: value / target
   // (1.0 = 100 %). Not given for "at most" targets (ranks, ceilings) nor for bound values.
   std::optional<double> ratio;
@@ -95,9 +95,9 @@ PeriodTarget targetForPeriod(const Indicator& ind, const ReportPeriod& period);
 
 struct IndicatorEvaluation {
   const Indicator* indicator = nullptr;
-  size_t group = 0;                              // index into plan.indicators->groups
-  const IndicatorProgress* progress = nullptr;   // nullptr: no entry
-  CalendarDate asOf;                             // the entry's as_of, else the report's
+  size_t group = 0;                             // index into plan.indicators->groups
+  const IndicatorProgress* progress = nullptr;  // nullptr: no entry
+  CalendarDate asOf;                            // the entry's as_of, else the report's
   Achievement achievement;
 };
 

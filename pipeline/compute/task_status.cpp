@@ -78,9 +78,7 @@ TaskEvaluation evaluateTask(const Task& task, const TaskProgress* p, const DataR
     return e;
   }
   switch (task.deadline.kind) {
-    case DeadlineKind::Recurring:
-      e.status = TaskStatus::Recurring;
-      return e;
+    case DeadlineKind::Recurring: e.status = TaskStatus::Recurring; return e;
     case DeadlineKind::Conditional:
       if (p && p->state == TaskState::Done && (!p->completed || *p->completed <= at))
         e.status = TaskStatus::DoneOnTime;
@@ -104,9 +102,7 @@ TaskEvaluation evaluateTask(const Task& task, const TaskProgress* p, const DataR
       evaluateDated(e, p, at);
       return e;
     case DeadlineKind::Exact:
-    case DeadlineKind::Unknown:
-      evaluateDated(e, p, at);
-      return e;
+    case DeadlineKind::Unknown: evaluateDated(e, p, at); return e;
   }
   return e;
 }

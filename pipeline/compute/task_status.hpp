@@ -27,9 +27,9 @@ enum class TaskStatus {
 };
 inline constexpr size_t kTaskStatusCount = 9;
 inline constexpr std::array<TaskStatus, kTaskStatusCount> kAllTaskStatuses = {
-    TaskStatus::DoneOnTime, TaskStatus::DoneLate,         TaskStatus::InProgress,
-    TaskStatus::NotStarted, TaskStatus::Overdue,          TaskStatus::Recurring,
-    TaskStatus::WaitingCondition, TaskStatus::Stopped,    TaskStatus::NotReported};
+    TaskStatus::DoneOnTime,       TaskStatus::DoneLate, TaskStatus::InProgress,
+    TaskStatus::NotStarted,       TaskStatus::Overdue,  TaskStatus::Recurring,
+    TaskStatus::WaitingCondition, TaskStatus::Stopped,  TaskStatus::NotReported};
 
 // "done-on-time", "done-late", "in-progress", "not-started", "overdue", "recurring",
 // "waiting-condition", "stopped", "not-reported".
@@ -40,10 +40,10 @@ std::string taskStatusLabel(TaskStatus s, Lang lang);
 
 struct TaskEvaluation {
   const Task* task = nullptr;
-  size_t group = 0;                         // index into plan.tasks->groups
-  const TaskProgress* progress = nullptr;   // nullptr: the task has no entry (not reported)
+  size_t group = 0;                        // index into plan.tasks->groups
+  const TaskProgress* progress = nullptr;  // nullptr: the task has no entry (not reported)
   TaskStatus status = TaskStatus::NotReported;
-  std::optional<CalendarDate> deadline;     // last on-time day of the dated (first) step
+  std::optional<CalendarDate> deadline;  // last on-time day of the dated (first) step
   long daysLate = 0;  // DoneLate: completion − deadline; Overdue: reference date − deadline; else 0
   bool reported() const { return progress != nullptr; }
 };
@@ -81,8 +81,8 @@ struct StatusCounts {
 };
 
 struct GroupStatus {
-  size_t group = 0;     // index into plan.tasks->groups
-  std::string number;   // "I", "II." as printed
+  size_t group = 0;    // index into plan.tasks->groups
+  std::string number;  // "I", "II." as printed
   std::string title;
   StatusCounts counts;
 };
@@ -96,9 +96,9 @@ struct AgencyStatus {
 struct TaskStatusSummary {
   ReportPeriod period;
   DataRange range;
-  CalendarDate at;                     // reference date (report.asOf)
-  std::vector<TaskEvaluation> tasks;   // every task, plan order
-  std::vector<GroupStatus> groups;     // plan order
+  CalendarDate at;                    // reference date (report.asOf)
+  std::vector<TaskEvaluation> tasks;  // every task, plan order
+  std::vector<GroupStatus> groups;    // plan order
   // One entry per lead (code, or text when not a code) in order of first appearance in the
   // table. A task with several leads counts under each, so these do not sum to the total.
   std::vector<AgencyStatus> agencies;

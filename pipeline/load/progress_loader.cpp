@@ -24,8 +24,9 @@ class ProgressLoader {
 
     auto root = r_.loadFile(file);
     if (!root) return std::nullopt;
-    if (!r_.checkMap(*root, "progress", {"period", "as_of", "direction", "highlights", "shortcomings", "next_steps",
-                                         "proposals", "tasks", "indicators"}))
+    if (!r_.checkMap(*root, "progress",
+                     {"period", "as_of", "direction", "highlights", "shortcomings", "next_steps", "proposals", "tasks",
+                      "indicators"}))
       return std::nullopt;
 
     bool periodKnown = false;
@@ -121,12 +122,13 @@ class ProgressLoader {
   void readTasks(const Located& v, ProgressReport& rep, bool periodKnown) {
     std::map<std::string, SourceRef> seen;
     r_.forEach(v, "tasks", [&](const Located& e) {
-      if (!r_.checkMap(e, "tasks[]", {"number", "status", "completed", "result", "documents", "difficulties", "reason"}))
+      if (!r_.checkMap(e, "tasks[]",
+                       {"number", "status", "completed", "result", "documents", "difficulties", "reason"}))
         return;
       TaskProgress tp;
       tp.at = e.at();
-      tp.number = entryNumber(e, "task", MsgId::UnknownTask, [&](const std::string& n) { return findTask(n) != nullptr; },
-                              seen);
+      tp.number = entryNumber(
+          e, "task", MsgId::UnknownTask, [&](const std::string& n) { return findTask(n) != nullptr; }, seen);
       bool stateKnown = false;
       if (auto s = r_.member(e, "status", true)) {
         if (auto text = r_.text(*s, "status")) {
@@ -168,8 +170,9 @@ class ProgressLoader {
       if (!r_.checkMap(e, "indicators[]", {"number", "value", "as_of", "note"})) return;
       IndicatorProgress ip;
       ip.at = e.at();
-      ip.number = entryNumber(e, "indicator", MsgId::UnknownIndicator,
-                              [&](const std::string& n) { return findIndicator(n) != nullptr; }, seen);
+      ip.number = entryNumber(
+          e, "indicator", MsgId::UnknownIndicator, [&](const std::string& n) { return findIndicator(n) != nullptr; },
+          seen);
       ip.value = trim(r_.textOr(e, "value"));
       if (auto a = r_.member(e, "as_of")) {
         ip.asOf = date(*a, "as_of");

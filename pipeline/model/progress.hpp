@@ -62,7 +62,7 @@ enum class TaskState {
 // "dừng/điều chỉnh", "dừng", "điều chỉnh") and the keys "done", "in-progress", "not-started",
 // "stopped".
 std::optional<TaskState> parseTaskState(std::string_view text);
-const char* taskStateKey(TaskState s);                 // "done", "in-progress", ...
+const char* taskStateKey(TaskState s);               // "done", "in-progress", ...
 std::string taskStateLabel(TaskState s, Lang lang);  // "Hoàn thành", ... / "Done", ...
 
 struct TaskProgress {
@@ -90,11 +90,11 @@ struct ProgressReport {
   ReportPeriod period;
   CalendarDate asOf;  // date of the figures; the loader defaults it to the period's cut-off end
   // Prose parts of the report, each a list of paragraphs.
-  std::vector<std::string> chiDao;        // công tác chỉ đạo, triển khai
-  std::vector<std::string> ketQuaNoiBat;  // kết quả nổi bật
-  std::vector<std::string> tonTai;        // tồn tại, hạn chế và nguyên nhân
-  std::vector<std::string> phuongHuong;   // phương hướng, nhiệm vụ kỳ tới
-  std::vector<std::string> deXuat;        // đề xuất, kiến nghị
+  std::vector<std::string> chiDao;            // công tác chỉ đạo, triển khai
+  std::vector<std::string> ketQuaNoiBat;      // kết quả nổi bật
+  std::vector<std::string> tonTai;            // tồn tại, hạn chế và nguyên nhân
+  std::vector<std::string> phuongHuong;       // phương hướng, nhiệm vụ kỳ tới
+  std::vector<std::string> deXuat;            // đề xuất, kiến nghị
   std::vector<TaskProgress> tasks;            // in file order
   std::vector<IndicatorProgress> indicators;  // in file order
   std::string file;                           // where it was read from

@@ -1,8 +1,8 @@
+#include "compute/achievement.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
-
-#include "compute/achievement.hpp"
 
 using namespace vnplan;
 
@@ -239,12 +239,30 @@ TEST(Achievement, SummaryPerGroup) {
 }
 
 TEST(Achievement, OddTextNeverInventsANumber) {
-  const char* odd[] = {"≥", "≥ ", "%", ",", ".", "..", "1,2,3", "1..2", "≥≥ 5", "trên", "đạt", "thứ", "thứ /9", "xếp thứ 3/",
-                       "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
-                       "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
-                       "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
-                       "9999999999999999999999999999999999",
-                       "\xC2\xA0" "40\xC2\xA0%", "(", ")", "5G"};
+  const char* odd[] = {
+      "≥",
+      "≥ ",
+      "%",
+      ",",
+      ".",
+      "..",
+      "1,2,3",
+      "1..2",
+      "≥≥ 5",
+      "trên",
+      "đạt",
+      "thứ",
+      "thứ /9",
+      "xếp thứ 3/",
+      "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+      "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+      "999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999"
+      "9999999999999999999999999999999999",
+      "\xC2\xA0"
+      "40\xC2\xA0%",
+      "(",
+      ")",
+      "5G"};
   for (const char* s : odd) {
     SCOPED_TRACE(s);
     Achievement a = compareAchievement(s, s);
@@ -253,8 +271,12 @@ TEST(Achievement, OddTextNeverInventsANumber) {
       EXPECT_TRUE(std::isfinite(*a.targetNumber));
       EXPECT_TRUE(std::isfinite(*a.valueNumber));
     }
-    EXPECT_EQ(compareAchievement("≥ 40", s).kind == AchievementKind::Numeric, parseValue(s).kind == ValueForm::Kind::Number &&
-                                                                              !parseValue(s).bound);
+    EXPECT_EQ(compareAchievement("≥ 40", s).kind == AchievementKind::Numeric,
+              parseValue(s).kind == ValueForm::Kind::Number && !parseValue(s).bound);
   }
-  EXPECT_EQ(compareAchievement("≥ 40", "\xC2\xA0" "45\xC2\xA0%").ratio, 45.0 / 40);  // no-break spaces
+  EXPECT_EQ(compareAchievement("≥ 40",
+                               "\xC2\xA0"
+                               "45\xC2\xA0%")
+                .ratio,
+            45.0 / 40);  // no-break spaces
 }

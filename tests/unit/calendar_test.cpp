@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "compute/calendar.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace vnplan;
 
@@ -54,9 +54,9 @@ TEST(Calendar, DueDates) {
 }
 
 TEST(Calendar, ScheduleKeepsTheEarliestDeadlineOfAPeriod) {
-  auto s = reportSchedule(planWith({{ReportKind::Annual, 10, 12}, {ReportKind::Annual, 15, 11},
-                                    {ReportKind::HalfYear, 10, 6}}),
-                          2026, 2026);
+  auto s = reportSchedule(
+      planWith({{ReportKind::Annual, 10, 12}, {ReportKind::Annual, 15, 11}, {ReportKind::HalfYear, 10, 6}}), 2026,
+      2026);
   ASSERT_EQ(s.size(), 2u);
   EXPECT_EQ(s[0].period.key(), "2026-H1");
   EXPECT_EQ(s[1].period.key(), "2026");

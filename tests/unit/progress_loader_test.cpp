@@ -1,9 +1,10 @@
+#include "load/progress_loader.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "load/plan_loader.hpp"
-#include "load/progress_loader.hpp"
 
 using namespace vnplan;
 
@@ -60,7 +61,7 @@ TEST(ProgressLoader, ReadsEveryField) {
   EXPECT_EQ(t1->at.line, 12);
   EXPECT_EQ(t1->at.column, 5);
   EXPECT_EQ(r->findTask("3")->state, TaskState::NotStarted);
-  EXPECT_EQ(r->findTask("4")->state, TaskState::InProgress);  // English key
+  EXPECT_EQ(r->findTask("4")->state, TaskState::InProgress);           // English key
   EXPECT_EQ(r->findTask("4")->completed, (CalendarDate{2025, 6, 1}));  // ISO date
   EXPECT_EQ(r->findTask("4")->difficulties, "Thiếu kinh phí.");
   EXPECT_EQ(r->findTask("5")->state, TaskState::Stopped);  // "dừng / điều chỉnh"
@@ -75,21 +76,22 @@ TEST(ProgressLoader, ReadsEveryField) {
 TEST(ProgressLoader, EntryProblemsAreLocated) {
   Diagnostics d;
   EXPECT_FALSE(loadProgress(dataDir() + "/broken-entries/2026-H1.yaml", testPlan(), d));
-  EXPECT_TRUE(hasDiag(d, MsgId::ImpossibleDate, 2, 8, "31/06/2026"));     // as_of 31/06
-  EXPECT_TRUE(hasDiag(d, MsgId::BadValue, 5, 13, "status"));              // "xong"
+  EXPECT_TRUE(hasDiag(d, MsgId::ImpossibleDate, 2, 8, "31/06/2026"));  // as_of 31/06
+  EXPECT_TRUE(hasDiag(d, MsgId::BadValue, 5, 13, "status"));           // "xong"
   EXPECT_TRUE(hasDiag(d, MsgId::UnknownTask, 6, 13, "9"));
-  EXPECT_TRUE(hasDiag(d, MsgId::MissingField, 9, 5, "reason"));           // stopped without reason
+  EXPECT_TRUE(hasDiag(d, MsgId::MissingField, 9, 5, "reason"));  // stopped without reason
   EXPECT_TRUE(hasDiag(d, MsgId::DuplicateNumber, 11, 13, "task"));
   EXPECT_TRUE(hasDiag(d, MsgId::UnknownKey, 13, 5, "stauts"));
-  EXPECT_TRUE(hasDiag(d, MsgId::MissingField, 14, 5, "completed"));       // done, dated deadline, no date
-  EXPECT_TRUE(hasDiag(d, MsgId::BadValue, 18, 16, "completed"));          // after as_of
-  EXPECT_TRUE(hasDiag(d, MsgId::BadValue, 21, 16, "completed"));          // "hôm qua"
+  EXPECT_TRUE(hasDiag(d, MsgId::MissingField, 14, 5, "completed"));  // done, dated deadline, no date
+  EXPECT_TRUE(hasDiag(d, MsgId::BadValue, 18, 16, "completed"));     // after as_of
+  EXPECT_TRUE(hasDiag(d, MsgId::BadValue, 21, 16, "completed"));     // "hôm qua"
   EXPECT_TRUE(hasDiag(d, MsgId::UnknownIndicator, 24, 14, "99"));
   EXPECT_TRUE(hasDiag(d, MsgId::DuplicateNumber, 25, 14, "indicator"));
   EXPECT_TRUE(hasDiag(d, MsgId::WrongType, 26, 26, "value"));
   EXPECT_EQ(d.errorCount(), 12u) << dump(d);
 
-  auto it = std::find_if(d.items.begin(), d.items.end(), [](const Diagnostic& x) { return x.id == MsgId::UnknownTask; });
+  auto it =
+      std::find_if(d.items.begin(), d.items.end(), [](const Diagnostic& x) { return x.id == MsgId::UnknownTask; });
   const std::string file = dataDir() + "/broken-entries/2026-H1.yaml";
   EXPECT_EQ(formatDiagnostic(*it, Lang::Vi), file + ":6:13: lỗi: không có nhiệm vụ số \"9\" trong kế hoạch");
   EXPECT_EQ(formatDiagnostic(*it, Lang::En), file + ":6:13: error: the plan has no task \"9\"");

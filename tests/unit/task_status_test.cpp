@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "compute/task_status.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace vnplan;
 
@@ -118,15 +118,18 @@ TEST(TaskStatus, StoppedWinsOverTheDeadline) {
 TEST(TaskStatus, CountsPerGroupAndLeadAgency) {
   Plan plan;
   plan.tasks.emplace();
-  AgencyRef vh{"VH", "Công chức Văn hóa"}, tc{"TC", "Công chức Tài chính"}, thon{"", "Các thôn"}, thon2{"", "các thôn."};
+  AgencyRef vh{"VH", "Công chức Văn hóa"}, tc{"TC", "Công chức Tài chính"}, thon{"", "Các thôn"},
+      thon2{"", "các thôn."};
   plan.tasks->groups.push_back({"I", "Tuyên truyền", {task("1", "3/2025", {vh}), task("2", "Hằng năm", {vh, thon})}});
   plan.tasks->groups.push_back(
-      {"II", "Hạ tầng", {task("3", "Sau khi tỉnh triển khai", {tc}), task("4", "Năm 2025", {thon2}), task("5", "6/2025", {})}});
+      {"II",
+       "Hạ tầng",
+       {task("3", "Sau khi tỉnh triển khai", {tc}), task("4", "Năm 2025", {thon2}), task("5", "6/2025", {})}});
   ProgressReport rep;
   rep.period = ReportPeriod{2025, ReportKind::Annual, 0};
   rep.asOf = CalendarDate{2025, 12, 5};
-  rep.tasks = {entry("1", TaskState::Done, CalendarDate{2025, 4, 2}), entry("2", TaskState::Done, CalendarDate{2025, 9, 9}),
-               entry("4", TaskState::InProgress)};
+  rep.tasks = {entry("1", TaskState::Done, CalendarDate{2025, 4, 2}),
+               entry("2", TaskState::Done, CalendarDate{2025, 9, 9}), entry("4", TaskState::InProgress)};
   auto s = computeTaskStatus(plan, rep);
   ASSERT_EQ(s.tasks.size(), 5u);
   EXPECT_EQ(s.tasks[0].status, TaskStatus::DoneLate);
