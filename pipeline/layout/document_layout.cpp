@@ -251,7 +251,7 @@ class Layouter {
       p.boxes.clear();
       p.rules.clear();
       p.runs.clear();
-      paintAt(head, portrait.left, portrait.top, p);
+      paintContent(head, portrait.left, portrait.top, p);
       p.boxes.insert(p.boxes.end(), first.boxes.begin(), first.boxes.end());
       p.rules.insert(p.rules.end(), first.rules.begin(), first.rules.end());
       p.runs.insert(p.runs.end(), first.runs.begin(), first.runs.end());
@@ -291,26 +291,6 @@ class Layouter {
     a.contentHeight = a.height - (mg.top + mg.bottom) * kPtPerMm;
     a.footnoteRuleWidth = c_.t.footnoteRuleMm * kPtPerMm;
     return a;
-  }
-
-  static void paintAt(const ItemContent& c, double x, double y, PageFrame& page) {
-    for (auto b : c.boxes) {
-      b.x += x;
-      b.y += y;
-      page.boxes.push_back(b);
-    }
-    for (auto r : c.rules) {
-      r.x1 += x;
-      r.x2 += x;
-      r.y1 += y;
-      r.y2 += y;
-      page.rules.push_back(r);
-    }
-    for (auto t : c.runs) {
-      t.x += x;
-      t.y += y;
-      page.runs.push_back(t);
-    }
   }
 
   // Header block and title on the first page; returns its height.

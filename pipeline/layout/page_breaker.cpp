@@ -3,9 +3,8 @@
 #include <map>
 
 namespace vnplan {
-namespace {
 
-void paint(const ItemContent& c, double x, double y, PageFrame& page) {
+void paintContent(const ItemContent& c, double x, double y, PageFrame& page) {
   for (auto b : c.boxes) {
     b.x += x;
     b.y += y;
@@ -24,6 +23,8 @@ void paint(const ItemContent& c, double x, double y, PageFrame& page) {
     page.runs.push_back(t);
   }
 }
+
+namespace {
 
 struct Placed {
   size_t index;
@@ -140,10 +141,10 @@ void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, st
       page->number = static_cast<int>(pages.size());
     }
     double top = area.top;
-    if (st.repeatedTable >= 0) paint(headers[st.repeatedTable]->content, area.left, top, *page);
+    if (st.repeatedTable >= 0) paintContent(headers[st.repeatedTable]->content, area.left, top, *page);
     std::vector<std::shared_ptr<FlowItem>> notes;
     for (const Placed& pl : st.placed) {
-      paint(items[pl.index].content, area.left, top + pl.y, *page);
+      paintContent(items[pl.index].content, area.left, top + pl.y, *page);
       for (const auto& f : items[pl.index].footnotes) notes.push_back(f);
     }
     if (!notes.empty()) {
@@ -152,7 +153,7 @@ void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, st
       double y = area.top + area.contentHeight - h;
       page->rules.push_back({area.left, y - area.footnoteGap, area.left + area.footnoteRuleWidth, y - area.footnoteGap, 0.5});
       for (const auto& f : notes) {
-        paint(f->content, area.left, y, *page);
+        paintContent(f->content, area.left, y, *page);
         y += f->height;
       }
     }

@@ -37,6 +37,9 @@ struct PageArea {
   double footnoteGap = 6;
 };
 
+// Paints content positioned relative to (x, y) onto a page.
+void paintContent(const ItemContent& c, double x, double y, PageFrame& page);
+
 // Appends pages to `pages`. The first page may start at `firstPageOffset` below the
 // top of the content area (after a header block placed by the caller).
 void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, std::vector<PageFrame>& pages,

@@ -47,19 +47,6 @@ data paragraphs(const std::vector<std::string>& ps) {
   return l;
 }
 
-std::pair<int, int> lineColumn(const std::string& s, size_t offset) {
-  int line = 1, col = 1;
-  for (size_t i = 0; i < offset && i < s.size(); ++i) {
-    if (s[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      ++col;
-    }
-  }
-  return {line, col};
-}
-
 }  // namespace
 
 std::optional<std::string> renderReportText(const std::string& templateText, const std::string& templatePath,
@@ -71,7 +58,7 @@ std::optional<std::string> renderReportText(const std::string& templateText, con
     std::smatch m;
     int line = 0, col = 0;
     if (std::regex_search(msg, m, std::regex(R"(at (\d+)$)"))) {
-      std::tie(line, col) = lineColumn(templateText, static_cast<size_t>(std::stoul(m[1])));
+      std::tie(line, col) = lineColumnOf(templateText, static_cast<size_t>(std::stoul(m[1])));
       msg = m.prefix().str();
       while (!msg.empty() && msg.back() == ' ') msg.pop_back();
     }

@@ -48,20 +48,6 @@ class AliasFinder : public YAML::EventHandler {
   }
 };
 
-// Line and column (1-based, in characters) of a byte offset.
-std::pair<int, int> lineColumnOf(const std::string& s, size_t offset) {
-  int line = 1, col = 1;
-  for (size_t i = 0; i < offset && i < s.size(); ++i) {
-    if (s[i] == '\n') {
-      ++line;
-      col = 1;
-    } else if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      ++col;
-    }
-  }
-  return {line, col};
-}
-
 }  // namespace
 
 void YamlReader::error(const SourceRef& at, MsgId id, std::vector<std::string> args) {
