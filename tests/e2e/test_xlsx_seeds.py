@@ -29,6 +29,11 @@ def check(cond, msg):
         print("FAIL:", msg)
 
 
+def printed_number(number):
+    """A document number as the link line prints it: below 10 with a leading zero."""
+    return "0" + number if len(number) == 1 and number in "123456789" else number
+
+
 def expected_target(raw):
     """(value, number format must contain '%') as the workbook must hold a target."""
     s = xc.text(raw)
@@ -63,7 +68,7 @@ def check_sheet(name, plan, table, ap, ws, meta, registry, wb):
     check(link.startswith("(" + xc.text(ap.get("link", "Ban hành kèm theo")) + " " + TYPE_NAMES[doc["type"]] + " số "),
           f"{name}: link line {link!r}")
     check(link.endswith(" của " + of + ")"), f"{name}: link line must end with the issuer: {link!r}")
-    number = xc.text(doc.get("number"))
+    number = printed_number(xc.text(doc.get("number")))
     sym = doc["issuer"]["symbol"]
     if doc["family"] == "party":
         check(f"{number}-{doc['type']}/{sym}, ngày " in link, f"{name}: party link {link!r}")
@@ -242,6 +247,14 @@ with tempfile.TemporaryDirectory() as out:
         check(meta.get("content.hash") == h, f"{plan_id}: content hash {meta.get('content.hash')} != recomputed {h}")
         props = wb.properties
         check(props.keywords and "vnplan.phu-luc" in props.keywords, f"{plan_id}: keywords {props.keywords!r}")
+        number = printed_number(xc.text(doc.get("number")))
+        sym = f"{number}-{doc['type']}/{doc['issuer']['symbol']}" if doc["family"] == "party" else \
+            f"{number}/{doc['type']}-{doc['issuer']['symbol']}"
+        want_title = TYPE_NAMES[doc["type"]] + (f" số {sym}" if number else "") + ": " + xc.text(doc["title"])
+        check(props.title == want_title, f"{plan_id}: document title {props.title!r}, want {want_title!r}")
+        check(props.creator == xc.text(doc["issuer"]["short_name"]), f"{plan_id}: author {props.creator!r}")
+        check(props.created is not None and props.created.strftime("%Y-%m-%dT%H:%M:%SZ") == meta.get("created"),
+              f"{plan_id}: core created {props.created} != _meta created {meta.get('created')}")
 
         for t, s in zip(tables, want_sheets):
             check_sheet(f"{plan_id}/{s}", plan, t, plan[t], wb[s], meta, registry, wb)

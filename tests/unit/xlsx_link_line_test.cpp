@@ -35,6 +35,9 @@ TEST(XlsxLinkLine, StateNumberedUsesLeadingZeros) {
             "(Ban hành kèm theo Kế hoạch số 25/KH-UBND ngày 04/02/2025 của UBND huyện Bình Giang)");
   d.date = {24, 11, 2025};
   EXPECT_EQ(documentNumberSymbol(d), "25/KH-UBND");
+  d.number = "5";  // below 10: a leading zero, like the PDF's number line
+  EXPECT_EQ(documentNumberSymbol(d), "05/KH-UBND");
+  d.number = "25";
   EXPECT_NE(appendixLinkLine(d, "Kèm theo", "").find("ngày 24/11/2025"), std::string::npos);
 }
 

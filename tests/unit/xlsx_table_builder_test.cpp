@@ -44,7 +44,7 @@ TEST(XlsxTableBuilder, MinimalPlanColumnsAndKeys) {
   EXPECT_EQ(tasks.columns[1].header, "Tên nhiệm vụ");
   EXPECT_FALSE(tasks.columns[3].machine);
   EXPECT_TRUE(tasks.columns[4].machine);
-  EXPECT_EQ(tasks.link, "(Ban hành kèm theo Kế hoạch số 5/KH-UBND ngày 04/02/2025 của UBND xã Mẫu)");
+  EXPECT_EQ(tasks.link, "(Ban hành kèm theo Kế hoạch số 05/KH-UBND ngày 04/02/2025 của UBND xã Mẫu)");
 }
 
 TEST(XlsxTableBuilder, FormulaLikeTaskNameStaysText) {

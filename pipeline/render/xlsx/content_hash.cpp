@@ -7,12 +7,12 @@
 
 namespace vnplan::xlsx {
 
-std::string canonicalCell(const Cell& c) {
+namespace {
+
+void appendCanonical(std::string& out, const Cell& c) {
   switch (c.type) {
-    case CellType::Empty: return "";
-    case CellType::Text: {
-      std::string out;
-      out.reserve(c.text.size());
+    case CellType::Empty: return;
+    case CellType::Text:
       for (char ch : c.text) {
         switch (ch) {
           case '\\': out += "\\\\"; break;
@@ -22,24 +22,37 @@ std::string canonicalCell(const Cell& c) {
           default: out += ch;
         }
       }
-      return out;
-    }
+      return;
     case CellType::Number: {
       char buf[64];
-      std::snprintf(buf, sizeof buf, "%.15g", c.number);
-      return buf;
+      int n = std::snprintf(buf, sizeof buf, "%.15g", c.number);
+      out.append(buf, static_cast<std::size_t>(n));
+      return;
     }
     case CellType::Date: {
       char buf[32];
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.date.year, c.date.month, c.date.day);
-      return buf;
+      int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.date.year, c.date.month, c.date.day);
+      out.append(buf, static_cast<std::size_t>(n));
+      return;
     }
   }
-  return "";
+}
+
+}  // namespace
+
+std::string canonicalCell(const Cell& c) {
+  std::string out;
+  appendCanonical(out, c);
+  return out;
 }
 
 std::string canonicalContent(const std::vector<SheetTable>& tables) {
   std::string out;
+  std::size_t estimate = 0;
+  for (const auto& t : tables)
+    for (const auto& row : t.rows)
+      for (const auto& c : row.cells) estimate += c.text.size() + 2;
+  out.reserve(estimate + 4096);
   for (const auto& t : tables) {
     out += "table:" + t.id + "\n";
     for (std::size_t i = 0; i < t.columns.size(); ++i) {
@@ -50,7 +63,7 @@ std::string canonicalContent(const std::vector<SheetTable>& tables) {
     for (const auto& row : t.rows) {
       for (std::size_t i = 0; i < row.cells.size(); ++i) {
         if (i) out += '\t';
-        out += canonicalCell(row.cells[i]);
+        appendCanonical(out, row.cells[i]);
       }
       out += '\n';
     }

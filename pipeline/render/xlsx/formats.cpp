@@ -53,6 +53,8 @@ Formats::Formats(lxw_workbook* wb) : wb_(wb) {
   format_set_align(groupTitle, LXW_ALIGN_LEFT);
 
   metaKey = workbook_add_format(wb_);
+  format_set_font_name(metaKey, kFontName);
+  format_set_font_size(metaKey, kBodySize);
   format_set_bold(metaKey);
 }
 

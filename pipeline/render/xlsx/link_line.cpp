@@ -25,6 +25,8 @@ std::string documentTypeName(const std::string& typeCode) {
 
 std::string documentNumberSymbol(const Document& doc) {
   std::string number = doc.number.empty() ? kBlank : doc.number;
+  // Numbers below 10 are written with a leading zero ("05/KH-UBND"), as in the PDF.
+  if (number.size() == 1 && number[0] >= '1' && number[0] <= '9') number = "0" + number;
   if (doc.family == Family::Party) return number + "-" + doc.type + "/" + doc.issuer.symbol;
   return number + "/" + doc.type + "-" + doc.issuer.symbol;
 }

@@ -13,7 +13,8 @@ namespace vnplan::xlsx {
 // "Kế hoạch" for KH, "Báo cáo" for BC, …; the code itself when unknown.
 std::string documentTypeName(const std::string& typeCode);
 
-// "25/KH-UBND" (state) or "31-KH/ĐU" (party), with blanks for a missing number.
+// "25/KH-UBND" (state) or "31-KH/ĐU" (party), with blanks for a missing number; a number
+// below 10 gets a leading zero ("05/KH-UBND").
 std::string documentNumberSymbol(const Document& doc);
 
 // `link` is the appendix's wording ("Ban hành kèm theo"), `linkOf` its issuer

@@ -103,7 +103,7 @@ std::vector<MetaEntry> metaEntries(const Plan& plan, const std::vector<SheetTabl
 void writeMetaSheet(lxw_worksheet* ws, Formats& fmt, const std::vector<MetaEntry>& entries,
                     const std::vector<SheetTable>& tables, bool hide) {
   auto str = [&](int row, int col, const std::string& s, lxw_format* f = nullptr) {
-    std::string w = "sheet '_meta' cell " + columnLetters(col) + std::to_string(row + 1);
+    CellRef w{kMetaSheet, row, col};
     check(worksheet_write_string(ws, row, col, checkedText(s, w), f), w);
   };
   auto number = [&](int row, int col, double v) {

@@ -15,9 +15,7 @@ namespace {
 
 constexpr double kInch = 25.4;  // mm
 
-std::string where(const SheetTable& t, int row, int col) {
-  return "sheet '" + t.sheetName + "' cell " + columnLetters(col) + std::to_string(row + 1);
-}
+CellRef where(const SheetTable& t, int row, int col) { return CellRef{t.sheetName, row, col}; }
 
 // A heading line merged across the printed columns, with a height that fits its text.
 void writeHeading(lxw_worksheet* ws, const SheetTable& t, int row, const std::string& text, lxw_format* f,

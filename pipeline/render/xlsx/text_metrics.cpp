@@ -8,7 +8,6 @@
 #include <cmath>
 #include <cstdint>
 
-#include "model/text.hpp"
 
 namespace vnplan::xlsx {
 
@@ -86,56 +85,83 @@ int advance(char32_t c, const FontMetrics& f) {
 // the digit width of the workbook's default font (12 pt Times New Roman: 8 px).
 double unitsPerMille(const FontMetrics& f) { return f.size * 4.0 / 3.0 / kPxPerUnit / 1000.0; }
 
-template <class Fn>
-void forEachWord(const std::u32string& s, Fn fn) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\n')) {
-      if (s[i] == '\n') fn(std::u32string_view{}, true);
-      ++i;
-    }
-    std::size_t j = i;
-    while (j < s.size() && s[j] != ' ' && s[j] != '\n') ++j;
-    if (j > i) fn(std::u32string_view(s).substr(i, j - i), false);
-    i = j;
+// Next code point of `s` at `i` (advanced); U+FFFD for a malformed byte. No allocation:
+// measuring runs over every cell of every table.
+char32_t nextCodePoint(std::string_view s, std::size_t& i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char c = b(i);
+  if (c < 0x80) {
+    ++i;
+    return c;
   }
+  int len = (c >= 0xF0 && c < 0xF8) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t cp = c & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    if ((b(i + k) & 0xC0) != 0x80) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b(i + k) & 0x3F);
+  }
+  i += len;
+  return cp;
 }
 
-double wordUnits(std::u32string_view w, const FontMetrics& f) {
-  long mille = 0;
-  for (char32_t c : w) mille += advance(c, f);
-  return mille * unitsPerMille(f);
+// Calls fn(width of word in 1/1000 em) for each word, and fn(-1) for each line break.
+template <class Fn>
+void forEachWord(std::string_view s, const FontMetrics& f, Fn fn) {
+  std::size_t i = 0;
+  long word = 0;
+  bool inWord = false;
+  while (i < s.size()) {
+    char32_t c = nextCodePoint(s, i);
+    if (c == ' ' || c == '\n') {
+      if (inWord) fn(word);
+      inWord = false;
+      word = 0;
+      if (c == '\n') fn(-1);
+    } else {
+      inWord = true;
+      word += advance(c, f);
+    }
+  }
+  if (inWord) fn(word);
 }
 
 }  // namespace
 
 double textWidthUnits(std::string_view utf8, const FontMetrics& f) {
-  double u = 0;
-  for (char32_t c : decodeUtf8(utf8)) u += advance(c, f) * unitsPerMille(f);
-  return u;
+  long mille = 0;
+  for (std::size_t i = 0; i < utf8.size();) mille += advance(nextCodePoint(utf8, i), f);
+  return mille * unitsPerMille(f);
 }
 
 double longestWordUnits(std::string_view utf8, const FontMetrics& f) {
-  double best = 0;
-  forEachWord(decodeUtf8(utf8), [&](std::u32string_view w, bool) { best = std::max(best, wordUnits(w, f)); });
-  return best;
+  long best = 0;
+  forEachWord(utf8, f, [&](long w) { best = std::max(best, w); });
+  return best * unitsPerMille(f);
 }
 
 int wrappedLines(std::string_view utf8, double widthUnits, const FontMetrics& f) {
   if (utf8.empty()) return 1;
-  const double space = advance(' ', f) * unitsPerMille(f);
+  const double k = unitsPerMille(f);
+  const double space = advance(' ', f) * k;
   // The text area is the column less its padding; keep a little slack for renderers
   // that measure slightly wider than the font's advances.
   const double avail = std::max(1.0, widthUnits * 0.97 - 0.45);
   int lines = 1;
   double x = 0;
-  forEachWord(decodeUtf8(utf8), [&](std::u32string_view w, bool newline) {
-    if (newline) {
+  forEachWord(utf8, f, [&](long mille) {
+    if (mille < 0) {  // line break
       ++lines;
       x = 0;
       return;
     }
-    double wu = wordUnits(w, f);
+    double wu = mille * k;
     if (x > 0 && x + space + wu > avail) {
       ++lines;
       x = 0;
