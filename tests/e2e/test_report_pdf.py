@@ -25,27 +25,6 @@ def check(cond, msg):
         print("FAIL:", msg)
 
 
-def prose_figures(text):
-    """The task and indicator figures as the report's prose states them."""
-    t = " ".join(text.split())
-    out = {}
-    m = re.search(r"Kế hoạch đề ra (\d+) nhiệm vụ\. Đến ngày [\d/]+, đã hoàn thành (\d+) nhiệm vụ \(([\d,]+)%\), "
-                  r"trong đó (\d+) nhiệm vụ hoàn thành đúng hạn và (\d+) nhiệm vụ hoàn thành chậm; (\d+) nhiệm vụ đang "
-                  r"thực hiện; (\d+) nhiệm vụ chưa thực hiện; (\d+) nhiệm vụ quá hạn \(([\d,]+)%\); (\d+) nhiệm vụ thực "
-                  r"hiện thường xuyên, hằng năm; (\d+) nhiệm vụ chờ điều kiện triển khai; (\d+) nhiệm vụ dừng, điều "
-                  r"chỉnh; (\d+) nhiệm vụ chưa có báo cáo", t)
-    if m:
-        keys = ["total", "done", "done_pct", "done_on_time", "done_late", "in_progress", "not_started", "overdue",
-                "overdue_pct", "recurring", "waiting", "stopped", "not_reported"]
-        out.update({"tasks." + k: v for k, v in zip(keys, m.groups())})
-    m = re.search(r"Trong (\d+) chỉ tiêu của Kế hoạch, (\d+) chỉ tiêu đã đạt \(([\d,]+)%\), (\d+) chỉ tiêu chưa đạt, "
-                  r"(\d+) chỉ tiêu chưa so sánh được và (\d+) chỉ tiêu chưa có số liệu", t)
-    if m:
-        keys = ["total", "met", "met_pct", "not_met", "not_comparable", "no_data"]
-        out.update({"indicators." + k: v for k, v in zip(keys, m.groups())})
-    return out
-
-
 with tempfile.TemporaryDirectory() as out:
     for plan in ["dinh-hoa", "binh-giang", "dang-uy-dinh-hoa"]:
         for period in ["2025", "2026-H1"]:
@@ -68,7 +47,7 @@ with tempfile.TemporaryDirectory() as out:
             p1 = " ".join(s["text"] for s in pc.spans(doc[0]))
             check("BÁO CÁO" in p1, f"{name}: no BÁO CÁO on page 1")
             check("/BC-" in p1 or "-BC/" in p1, f"{name}: the number line has no BC symbol")
-            figs = prose_figures(text)
+            figs = pc.prose_figures(text)
             has_tasks = plan != "dang-uy-dinh-hoa"
             check(("tasks.total" in figs) == has_tasks, f"{name}: task figures in the prose: {sorted(figs)}")
             check("indicators.total" in figs, f"{name}: indicator figures missing from the prose")
