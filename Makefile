@@ -21,11 +21,12 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) asan
 
-# The unit suite again under AddressSanitizer + UBSan (a second build directory).
+# The unit suite and the end-to-end PDF/CLI checks again under AddressSanitizer + UBSan
+# (a second build directory).
 asan: deps
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVNPLAN_SANITIZE=ON >/dev/null
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target vnplan_unit_tests vnplan
-	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -L unit
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -L '^(unit|asan)$$' 
 
 bench: build
 	$(BUILD)/bench/vnplan_bench
