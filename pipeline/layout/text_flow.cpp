@@ -65,6 +65,14 @@ std::vector<Word> makeWords(const std::string& text, const TextStyle& style, con
                             const FootnoteNumbering& numbering) {
   std::vector<Word> words;
   for (const std::string& raw : splitWords(applyCase(text, style))) {
+    // A dash standing between words ("chính trị - xã hội") stays with the word before
+    // it, so no line starts with "- " and looks like an item.
+    if ((raw == "-" || raw == "–") && !words.empty()) {
+      Piece dash = makePiece(" " + raw, style.face, style.size, 0, m);
+      words.back().width += dash.width;
+      words.back().pieces.push_back(std::move(dash));
+      continue;
+    }
     Word w;
     // Text and footnote marks "[^key]" alternate inside one word ("lần[^1];").
     size_t pos = 0;
@@ -139,12 +147,27 @@ void placeLine(const TextLine& line, double x, double y, double width, LineAlign
   if (align == LineAlign::Justify && !line.last && n > 1) gap = (avail - wordsWidth) / static_cast<double>(n - 1);
   if (align == LineAlign::Center) start = x + line.indent + (avail - line.naturalWidth) / 2;
   if (align == LineAlign::Right) start = x + line.indent + avail - line.naturalWidth;
+  // With natural spacing the words of a line can share one run (fewer text operators,
+  // same glyph positions: the space glyph's advance is the gap).
+  const bool natural = gap == spaceWidth;
+  const size_t firstRun = out.size();
   double cx = start;
   for (size_t i = 0; i < n; ++i) {
     const Word& w = line.words[i];
     double px = cx;
     for (size_t k = 0; k < w.pieces.size(); ++k) {
       const Piece& p = w.pieces[k];
+      if (natural && k == 0 && out.size() > firstRun) {
+        TextRun& prev = out.back();
+        if (prev.face == p.face && prev.size == p.size && prev.y == y - p.rise && !prev.text.empty() &&
+            prev.text.back() == ' ') {
+          prev.text += p.text;
+          if (i + 1 < n && k + 1 == w.pieces.size()) prev.text += " ";
+          prev.width = px + p.width - prev.x;
+          px += p.width;
+          continue;
+        }
+      }
       TextRun r;
       r.x = px;
       r.y = y - p.rise;

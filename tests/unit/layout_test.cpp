@@ -252,3 +252,18 @@ TEST(DocumentLayout, FirstPageHasNoNumberAndEveryRunIsInsideTheMargins) {
     EXPECT_EQ(number, p.number > 1);
   }
 }
+
+TEST(TextFlow, NoLineStartsWithAStandaloneDash) {
+  FixedMetrics m(500);
+  TextStyle st{10, FontFace::Regular};
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "tổ chức chính trị - xã hội ";
+  for (double width : {90.0, 120.0, 150.0, 200.0}) {
+    auto lines = breakLines(makeWords(text, st, m), width, 0, 2.5, m);
+    for (const auto& l : lines) {
+      ASSERT_FALSE(l.words.empty());
+      EXPECT_NE(l.words.front().pieces.front().text, "-") << width;
+      EXPECT_LE(l.naturalWidth, width + 1e-9);
+    }
+  }
+}
