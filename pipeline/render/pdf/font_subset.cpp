@@ -87,13 +87,14 @@ std::string fontCacheDir() {
 std::string subsetFontCached(const std::string& fontPath) {
   namespace fs = std::filesystem;
   // Memoize per process: the same four faces are asked for by every document.
+  // One lock for lookup and creation: threads of one process share the temporary file
+  // name (the pid), so two must never create the same subset at once. Other processes
+  // use other names, and rename() makes the result appear whole.
   static std::mutex mu;
   static std::map<std::string, std::string> memo;
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    auto it = memo.find(fontPath);
-    if (it != memo.end()) return it->second;
-  }
+  std::lock_guard<std::mutex> lock(mu);
+  auto found = memo.find(fontPath);
+  if (found != memo.end()) return found->second;
   std::string result = fontPath;
   try {
     std::string bytes = readAll(fontPath);
@@ -120,7 +121,6 @@ std::string subsetFontCached(const std::string& fontPath) {
   } catch (...) {
     result = fontPath;  // no cache: use the full font, just slower
   }
-  std::lock_guard<std::mutex> lock(mu);
   memo[fontPath] = result;
   return result;
 }
