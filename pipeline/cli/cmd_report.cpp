@@ -16,6 +16,7 @@
 #include "layout/report_text.hpp"
 #include "load/plan_loader.hpp"
 #include "load/progress_loader.hpp"
+#include "render/xlsx/report_workbook.hpp"
 
 namespace vnplan {
 
@@ -86,7 +87,9 @@ int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
   try {
     std::string pdf = renderSpecPdf(spec, *tmpl, findFonts(defaultFontDirs()), epoch);
     writeBytesAtomically((base / (stem + ".pdf")).string(), pdf);
-    // [report-xlsx]
+    writeAtomically((base / (stem + ".xlsx")).string(), [&](const std::string& tmp) {
+      writeReportWorkbook(ReportWorkbookInput{&*plan, &*rep, &tasks, &indicators, &figures}, tmp, XlsxOptions{epoch});
+    });
   } catch (const std::exception& e) {
     std::cerr << dir << ": " << (en ? "error: " : "lỗi: ") << e.what() << "\n";
     return kExitInvalid;

@@ -67,18 +67,6 @@ std::string joinLines(const std::vector<std::string>& parts) {
   return s;
 }
 
-std::string agencyNames(const std::vector<AgencyRef>& refs) {
-  std::vector<std::string> v;
-  for (const auto& r : refs) v.push_back(r.text.empty() ? r.code : r.text);
-  return joinLines(v);
-}
-
-std::string agencyCodes(const std::vector<AgencyRef>& refs) {
-  std::vector<std::string> v;
-  for (const auto& r : refs) v.push_back(r.code);
-  return joinLines(v);
-}
-
 Cell integerCell(int v) { return v ? Cell::makeNumber(v, "0") : Cell{}; }
 
 template <class Row>
@@ -164,6 +152,20 @@ Cell taskCell(const Task& task, const std::string& key) {
   return Cell{};
 }
 
+}  // namespace
+
+std::string agencyNames(const std::vector<AgencyRef>& refs) {
+  std::vector<std::string> v;
+  for (const auto& r : refs) v.push_back(r.text.empty() ? r.code : r.text);
+  return joinLines(v);
+}
+
+std::string agencyCodes(const std::vector<AgencyRef>& refs) {
+  std::vector<std::string> v;
+  for (const auto& r : refs) v.push_back(r.code);
+  return joinLines(v);
+}
+
 // Scales the plan's relative widths to the printed width, then widens a column whose
 // longest word (header or cell) would otherwise break.
 void sizeColumns(SheetTable& t) {
@@ -192,8 +194,6 @@ void sizeColumns(SheetTable& t) {
     t.columns[c].width = std::round(w * 4) / 4;
   }
 }
-
-}  // namespace
 
 const std::vector<const char*>& indicatorMachineFields() {
   static const std::vector<const char*> v = [] {

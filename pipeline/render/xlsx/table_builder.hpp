@@ -1,6 +1,7 @@
 #pragma once
 // Turns the plan's appendices into sheet tables: the plan's own columns (same headers,
 // order and numbering as the PDF) followed by the machine columns of the schema.
+#include <string>
 #include <vector>
 
 #include "model/plan.hpp"
@@ -14,6 +15,14 @@ SheetTable buildTaskTable(const Plan& plan, const Appendix<Task>& ap);
 // Both appendices that the plan has, in order (indicators, then tasks), with unique
 // sheet names and column widths sized for printing.
 std::vector<SheetTable> buildTables(const Plan& plan);
+
+// Agency names (or the free text) / directory codes of a lead or partner list, one per line.
+std::string agencyNames(const std::vector<AgencyRef>& refs);
+std::string agencyCodes(const std::vector<AgencyRef>& refs);
+
+// Scales the printed columns' relative widths to the printed page width (about 124 units),
+// then widens a column whose longest word (header or cell) would otherwise break.
+void sizeColumns(SheetTable& t);
 
 // Machine column keys of each table, in order (docs/xlsx-schema.md).
 const std::vector<const char*>& indicatorMachineFields();

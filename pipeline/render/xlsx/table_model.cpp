@@ -8,6 +8,7 @@ const char* valueTypeKey(ValueType t) {
     case ValueType::TextOrNumber: return "text-or-number";
     case ValueType::Integer: return "integer";
     case ValueType::Date: return "date";
+    case ValueType::Number: return "number";
   }
   return "text";
 }

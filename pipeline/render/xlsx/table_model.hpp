@@ -45,7 +45,7 @@ struct Cell {
 enum class Align { Left, Center };
 
 // What a column holds, as recorded in _meta ("type").
-enum class ValueType { Text, TextOrNumber, Integer, Date };
+enum class ValueType { Text, TextOrNumber, Integer, Date, Number };
 const char* valueTypeKey(ValueType t);
 
 struct TableColumn {

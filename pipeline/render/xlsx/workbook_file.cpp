@@ -1,0 +1,54 @@
+#include "render/xlsx/workbook_file.hpp"
+
+#include <malloc.h>
+
+#include <mutex>
+#include <stdexcept>
+
+#include "render/xlsx/xlsx_error.hpp"
+
+namespace vnplan::xlsx {
+
+namespace {
+
+// libxlsxwriter formats the created date with gmtime(), which is not thread-safe, while
+// `vnplan build -j` writes several plans at once: serialise the final assembly.
+std::mutex& closeMutex() {
+  static std::mutex m;
+  return m;
+}
+
+// libxlsxwriter's zip writer sets up zlib for every part of the package (~270 KB in
+// 64 KB blocks) and frees it again; with glibc's default 128 KB trim threshold each free
+// hands the heap top back to the kernel (brk + TLB flush), three quarters of the time of a
+// small workbook. Keep freed memory in the process instead (once per process; the CLI is
+// short-lived, so holding up to 64 MB of free heap costs nothing).
+void keepFreedHeap() {
+  static std::once_flag once;
+  std::call_once(once, [] { mallopt(M_TRIM_THRESHOLD, 64 << 20); });
+}
+
+}  // namespace
+
+WorkbookFile::WorkbookFile(const std::string& path) : wb_(nullptr), path_(path) {
+  keepFreedHeap();
+  wb_ = workbook_new(path.c_str());
+  if (!wb_) throw std::runtime_error("cannot create workbook " + path);
+}
+
+WorkbookFile::~WorkbookFile() {
+  if (wb_) lxw_workbook_free(wb_);
+}
+
+void WorkbookFile::close() {
+  lxw_workbook* wb = wb_;
+  wb_ = nullptr;  // workbook_close frees it, whatever the result
+  lxw_error err;
+  {
+    std::lock_guard<std::mutex> lock(closeMutex());
+    err = workbook_close(wb);
+  }
+  check(err, "cannot write " + path_);
+}
+
+}  // namespace vnplan::xlsx
