@@ -57,50 +57,102 @@ void setColor(HPDF_Page page, unsigned rgb, bool stroke) {
 
 }  // namespace
 
-struct PdfWriter::Impl {
+// libharu keeps parsed TrueType fonts in the library object across HPDF_NewDoc, and
+// loading four faces costs more than a fifth of a whole plan's PDF. Each thread therefore
+// keeps one libharu object with its fonts and starts every document on it afresh; glyph
+// widths, which depend only on the font files, are cached with it. A document is never
+// shared between threads, and output does not depend on what the thread built before
+// (tested).
+struct ThreadFonts {
   ErrorState err;
   HPDF_Doc pdf = nullptr;
+  std::array<std::string, 4> paths;
+  std::array<std::string, 4> names;
   HaruMetrics metrics;
+  bool busy = false;
+  ~ThreadFonts() {
+    if (pdf) HPDF_Free(pdf);
+  }
+};
+
+struct PdfWriter::Impl {
+  ThreadFonts* tf = nullptr;
+  std::unique_ptr<ThreadFonts> own;  // when this thread's object is already in use
 
   void check(const char* what) {
-    if (err.error) {
+    if (tf->err.error) {
       char buf[160];
-      std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u) at %s", static_cast<unsigned>(err.error),
-                    static_cast<unsigned>(err.detail), what);
+      std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u) at %s", static_cast<unsigned>(tf->err.error),
+                    static_cast<unsigned>(tf->err.detail), what);
+      // A failed document leaves libharu in an unknown state: drop the object.
+      if (!own) {
+        HPDF_Free(tf->pdf);
+        tf->pdf = nullptr;
+        tf->busy = false;
+      }
       throw std::runtime_error(buf);
     }
   }
 };
 
+namespace {
+thread_local std::unique_ptr<ThreadFonts> tlsFonts;
+}
+
 PdfWriter::PdfWriter(const FontSet& fonts) : impl_(std::make_unique<Impl>()) {
   Impl& d = *impl_;
-  d.pdf = HPDF_New(onError, &d.err);
-  if (!d.pdf) throw std::runtime_error("libharu: cannot create a document");
+  std::array<std::string, 4> paths;
+  for (size_t i = 0; i < 4; ++i) paths[i] = subsetFontCached(fonts.paths[i]);
+  if (!tlsFonts) tlsFonts = std::make_unique<ThreadFonts>();
+  if (tlsFonts->busy) {
+    d.own = std::make_unique<ThreadFonts>();
+    d.tf = d.own.get();
+  } else {
+    d.tf = tlsFonts.get();
+  }
+  ThreadFonts& t = *d.tf;
+  t.busy = true;
+  t.err = {};
+  const bool reuse = t.pdf && t.paths == paths;
+  if (t.pdf && !reuse) {
+    HPDF_Free(t.pdf);
+    t.pdf = nullptr;
+    t.metrics = HaruMetrics{};
+  }
+  if (reuse) {
+    HPDF_NewDoc(t.pdf);
+  } else {
+    t.pdf = HPDF_New(onError, &t.err);
+    if (!t.pdf) throw std::runtime_error("libharu: cannot create a document");
+    HPDF_UseUTFEncodings(t.pdf);
+  }
   // Streams are left uncompressed here and deflated once, at the fastest level, by the
   // qpdf pass that repairs the ToUnicode maps (see repairToUnicode): libharu's default
   // level made deflate half of the time of a whole PDF.
-  HPDF_SetCompressionMode(d.pdf, HPDF_COMP_NONE);
-  HPDF_UseUTFEncodings(d.pdf);
-  HPDF_SetCurrentEncoder(d.pdf, "UTF-8");
+  HPDF_SetCompressionMode(t.pdf, HPDF_COMP_NONE);
+  HPDF_SetCurrentEncoder(t.pdf, "UTF-8");
   d.check("UTF-8 encoder");
   for (size_t i = 0; i < 4; ++i) {
-    const std::string path = subsetFontCached(fonts.paths[i]);
-    const char* name = HPDF_LoadTTFontFromFile(d.pdf, path.c_str(), HPDF_TRUE);
-    d.check(fonts.paths[i].c_str());
-    d.metrics.fonts[i] = HPDF_GetFont(d.pdf, name, "UTF-8");
+    if (!reuse) {
+      const char* name = HPDF_LoadTTFontFromFile(t.pdf, paths[i].c_str(), HPDF_TRUE);
+      d.check(fonts.paths[i].c_str());
+      t.names[i] = name;
+    }
+    t.metrics.fonts[i] = HPDF_GetFont(t.pdf, t.names[i].c_str(), "UTF-8");
     d.check("HPDF_GetFont");
   }
+  t.paths = paths;
 }
 
 PdfWriter::~PdfWriter() {
-  if (impl_ && impl_->pdf) HPDF_Free(impl_->pdf);
+  if (impl_ && impl_->tf) impl_->tf->busy = false;
 }
 
-const FontMetrics& PdfWriter::metrics() const { return impl_->metrics; }
+const FontMetrics& PdfWriter::metrics() const { return impl_->tf->metrics; }
 
 std::string PdfWriter::finish(const LaidOutDocument& doc) {
   Impl& d = *impl_;
-  HPDF_Doc pdf = d.pdf;
+  HPDF_Doc pdf = d.tf->pdf;
   // Document information in UTF-8 (set after the UTF-8 encoder was chosen).
   if (!doc.info.title.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, doc.info.title.c_str());
   if (!doc.info.subject.empty()) HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, doc.info.subject.c_str());
@@ -158,7 +210,7 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
       for (const TextRun& r : f.runs) {
         int face = static_cast<int>(r.face);
         if (face != curFace || r.size != curSize) {
-          HPDF_Page_SetFontAndSize(page, d.metrics.fonts[static_cast<size_t>(face)], static_cast<HPDF_REAL>(r.size));
+          HPDF_Page_SetFontAndSize(page, d.tf->metrics.fonts[static_cast<size_t>(face)], static_cast<HPDF_REAL>(r.size));
           curFace = face;
           curSize = r.size;
         }
