@@ -146,7 +146,7 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
       it.height = static_cast<double>(to - from) * lh + 2 * pad;
       it.tableId = tableId;
       it.tableHeader = header;
-      it.keepWithNext = keepWithNext || (to < maxLines && false);
+      it.keepWithNext = keepWithNext;
       for (size_t k = 0; k < cl.size(); ++k) {
         double x0 = colX[cl[k].c0], x1 = colX[cl[k].c1];
         Box b;

@@ -35,7 +35,6 @@ struct PageState {
   std::vector<Placed> placed;
   double used = 0;           // height used from the top of the content area
   double footnotes = 0;      // height reserved at the foot
-  bool onlyRepeatedHeader = false;
   int repeatedTable = -1;
   double start = 0;          // offset of the first item (header block on page 1)
 };
@@ -49,7 +48,7 @@ double footnoteHeight(const FlowItem& it) {
 }  // namespace
 
 void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, std::vector<PageFrame>& pages,
-                    double firstPageOffset, bool continueLastPage) {
+                    double firstPageOffset) {
   // Table headers by table id, for repetition.
   std::map<int, const FlowItem*> headers;
   for (const auto& it : items)
@@ -86,7 +85,6 @@ void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, st
       const FlowItem* h = headers[it.tableId];
       st.repeatedTable = it.tableId;
       st.used = h->height;
-      st.onlyRepeatedHeader = true;
     }
   };
   auto isEmpty = [&](const PageState& st) { return st.placed.empty(); };
@@ -125,21 +123,15 @@ void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, st
   }
 
   // Paint.
-  size_t base = pages.size();
   for (size_t p = 0; p < states.size(); ++p) {
     const PageState& st = states[p];
     if (st.placed.empty() && p > 0) continue;
-    PageFrame* page;
-    if (p == 0 && continueLastPage && !pages.empty()) {
-      page = &pages.back();
-    } else {
-      pages.push_back(PageFrame{});
-      page = &pages.back();
-      page->width = area.width;
-      page->height = area.height;
-      page->landscape = area.landscape;
-      page->number = static_cast<int>(pages.size());
-    }
+    pages.push_back(PageFrame{});
+    PageFrame* page = &pages.back();
+    page->width = area.width;
+    page->height = area.height;
+    page->landscape = area.landscape;
+    page->number = static_cast<int>(pages.size());
     double top = area.top;
     if (st.repeatedTable >= 0) paintContent(headers[st.repeatedTable]->content, area.left, top, *page);
     std::vector<std::shared_ptr<FlowItem>> notes;
@@ -158,7 +150,6 @@ void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, st
       }
     }
   }
-  (void)base;
 }
 
 }  // namespace vnplan

@@ -43,6 +43,6 @@ void paintContent(const ItemContent& c, double x, double y, PageFrame& page);
 // Appends pages to `pages`. The first page may start at `firstPageOffset` below the
 // top of the content area (after a header block placed by the caller).
 void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, std::vector<PageFrame>& pages,
-                    double firstPageOffset = 0, bool continueLastPage = false);
+                    double firstPageOffset = 0);
 
 }  // namespace vnplan
