@@ -3,6 +3,8 @@
 // created date is written, and bad text fails with an error naming the sheet and cell.
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -15,29 +17,14 @@
 #include "render/xlsx/report_workbook.hpp"
 
 using namespace vnplan;
+using testing_support::readAll;
+
+struct TempDir : testing_support::TempDir {
+  TempDir() : testing_support::TempDir("vnplan-xlsx-report-test-") {}
+};
 
 namespace {
 
-std::string readAll(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    path = std::filesystem::temp_directory_path() /
-           ("vnplan-xlsx-report-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
 
 struct Seed {
   Plan plan;

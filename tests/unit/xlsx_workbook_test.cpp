@@ -2,6 +2,8 @@
 // gives the same bytes, and bad input fails with a clear message instead of a corrupt file.
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,6 +14,11 @@
 #include "render/xlsx/table_builder.hpp"
 
 using namespace vnplan;
+using testing_support::readAll;
+
+struct TempDir : testing_support::TempDir {
+  TempDir() : testing_support::TempDir("vnplan-xlsx-test-") {}
+};
 
 namespace {
 
@@ -22,26 +29,6 @@ Plan minimal() {
   return *p;
 }
 
-std::string readAll(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    path = std::filesystem::temp_directory_path() /
-           ("vnplan-xlsx-test-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    std::filesystem::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
 
 }  // namespace
 
