@@ -34,6 +34,10 @@ bool buildPlan(const std::string& dir, const CliOptions& o, std::ostringstream& 
     writeBytesAtomically((base / (plan->id + ".pdf")).string(), pdf);
     writeAtomically((base / (plan->id + "-phu-luc.xlsx")).string(),
                     [&](const std::string& tmp) { writeAppendixWorkbook(*plan, tmp, XlsxOptions{epoch}); });
+  } catch (const std::filesystem::filesystem_error& e) {
+    err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
+        << e.path1().string() << " (" << e.code().message() << ")\n";
+    return false;
   } catch (const std::exception& e) {
     err << dir << ": " << (o.lang == Lang::En ? "error: " : "lỗi: ") << e.what() << "\n";
     return false;

@@ -90,6 +90,10 @@ int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
     writeAtomically((base / (stem + ".xlsx")).string(), [&](const std::string& tmp) {
       writeReportWorkbook(ReportWorkbookInput{&*plan, &*rep, &tasks, &indicators, &figures}, tmp, XlsxOptions{epoch});
     });
+  } catch (const std::filesystem::filesystem_error& e) {
+    std::cerr << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
+        << e.path1().string() << " (" << e.code().message() << ")\n";
+    return kExitInvalid;
   } catch (const std::exception& e) {
     std::cerr << dir << ": " << (en ? "error: " : "lỗi: ") << e.what() << "\n";
     return kExitInvalid;

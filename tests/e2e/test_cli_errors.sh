@@ -58,4 +58,9 @@ VNPLAN_TEMPLATES="$T/tpl" "$VNPLAN" build "$D/minimal" -o "$T/out4" > /dev/null 
 expect "$T/e5" "$T/tpl/state.yaml:$line:3: lỗi: khóa không hợp lệ \"paragraf\""
 [ ! -e "$T/out4/minimal/minimal.pdf" ] || { echo "FAIL: PDF written with a broken template"; fail=1; }
 
+# An output directory that cannot be created: a clear message, exit 1.
+"$VNPLAN" build "$D/minimal" -o /proc/vnplan-cannot-write > /dev/null 2> "$T/e6"; rc=$?
+[ $rc -eq 1 ] || { echo "FAIL: unwritable output must exit 1 (got $rc)"; fail=1; }
+expect "$T/e6" "lỗi: không ghi được kết quả: /proc/vnplan-cannot-write/minimal"
+
 exit $fail
