@@ -23,6 +23,7 @@ const char* achievementKindKey(AchievementKind k) {
     case AchievementKind::YesNo: return "yes-no";
     case AchievementKind::NotComparable: return "not-comparable";
     case AchievementKind::NoData: return "no-data";
+    case AchievementKind::NoTarget: return "no-target";
   }
   return "no-data";
 }
@@ -405,6 +406,7 @@ std::string achievementLabel(const Achievement& a, Lang lang) {
       return en ? "Not achieved" : "Chưa đạt";
     case AchievementKind::NotComparable: return en ? "Not comparable" : "Chưa so sánh được";
     case AchievementKind::NoData: return en ? "No data" : "Chưa có số liệu";
+    case AchievementKind::NoTarget: return en ? "No target set" : "Không đặt chỉ tiêu";
   }
   return "";
 }
@@ -417,12 +419,14 @@ PeriodTarget targetForPeriod(const Indicator& ind, const ReportPeriod& period) {
 }
 
 void AchievementCounts::add(const Achievement& a) {
+  if (a.kind == AchievementKind::NoTarget) return;  // a heading row, not an indicator to assess
   ++total;
   switch (a.kind) {
     case AchievementKind::Numeric:
     case AchievementKind::YesNo: ++(a.met.value_or(false) ? met : notMet); break;
     case AchievementKind::NotComparable: ++notComparable; break;
     case AchievementKind::NoData: ++noData; break;
+    case AchievementKind::NoTarget: break;
   }
 }
 
@@ -442,6 +446,9 @@ IndicatorSummary computeAchievements(const Plan& plan, const ProgressReport& rep
       PeriodTarget pt = targetForPeriod(ind, report.period);
       e.achievement = compareAchievement(pt.text, e.progress ? e.progress->value : std::string());
       e.achievement.milestoneYear = pt.milestoneYear;
+      // A row with neither a target nor milestone targets heads its sub-indicators
+      // ("6" over "6.1", "6.2"): it is listed but not assessed.
+      if (ind.target.empty() && ind.targets.empty()) e.achievement.kind = AchievementKind::NoTarget;
       gs.counts.add(e.achievement);
       s.total.add(e.achievement);
       s.indicators.push_back(std::move(e));

@@ -58,8 +58,10 @@ enum class AchievementKind {
   YesNo,          // a verdict value, or a qualitative target with the same text as the value
   NotComparable,  // chưa so sánh được
   NoData,         // no value reached
+  NoTarget,       // the indicator sets no target: a heading over numbered sub-indicators;
+                  // listed, never counted
 };
-const char* achievementKindKey(AchievementKind k);  // "numeric", "yes-no", "not-comparable", "no-data"
+const char* achievementKindKey(AchievementKind k);  // "numeric", "yes-no", "not-comparable", "no-data", "no-target"
 
 struct Achievement {
   AchievementKind kind = AchievementKind::NoData;

@@ -25,7 +25,8 @@ PERIODS = ["2025", "2026-H1"]
 STATUS_LABELS = ["Hoàn thành đúng hạn", "Hoàn thành chậm", "Đang thực hiện", "Chưa thực hiện", "Quá hạn",
                  "Thường xuyên, hằng năm", "Chờ điều kiện", "Dừng/điều chỉnh", "Chưa báo cáo"]
 VERDICTS = {"numeric": {"Đạt", "Chưa đạt"}, "yes-no": {"Đạt", "Chưa đạt"},
-            "not-comparable": {"Chưa so sánh được"}, "no-data": {"Chưa có số liệu"}}
+            "not-comparable": {"Chưa so sánh được"}, "no-data": {"Chưa có số liệu"},
+            "no-target": {"Không đặt chỉ tiêu"}}
 TASK_KEYS = ["tasks.total", "tasks.done", "tasks.done_pct", "tasks.done_on_time", "tasks.done_late",
              "tasks.in_progress", "tasks.not_started", "tasks.overdue", "tasks.overdue_pct", "tasks.recurring",
              "tasks.waiting", "tasks.stopped", "tasks.not_reported"]

@@ -280,3 +280,32 @@ TEST(Achievement, OddTextNeverInventsANumber) {
                 .ratio,
             45.0 / 40);  // no-break spaces
 }
+
+TEST(ComputeAchievements, RowsWithoutAnyTargetAreListedButNotCounted) {
+  Plan plan;
+  plan.indicators = Appendix<Indicator>{};
+  Group<Indicator> g;
+  g.number = "I";
+  Indicator heading;
+  heading.number = "6";
+  heading.name = "Chỉ tiêu về thủ tục hành chính";
+  Indicator sub;
+  sub.number = "6.1";
+  sub.name = "Tỷ lệ hồ sơ trực tuyến";
+  sub.target = "≥ 80%";
+  g.items = {heading, sub};
+  plan.indicators->groups.push_back(g);
+  ProgressReport rep;
+  rep.period = ReportPeriod{2026, ReportKind::HalfYear, 0};
+  IndicatorProgress v;
+  v.number = "6.1";
+  v.value = "85%";
+  rep.indicators.push_back(v);
+  IndicatorSummary s = computeAchievements(plan, rep);
+  ASSERT_EQ(s.indicators.size(), 2u);
+  EXPECT_EQ(s.indicators[0].achievement.kind, AchievementKind::NoTarget);
+  EXPECT_EQ(achievementLabel(s.indicators[0].achievement, Lang::Vi), "Không đặt chỉ tiêu");
+  EXPECT_EQ(s.total.total, 1);
+  EXPECT_EQ(s.total.met, 1);
+  EXPECT_EQ(s.total.noData, 0);
+}
