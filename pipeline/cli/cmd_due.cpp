@@ -1,5 +1,5 @@
 // `vnplan due [ROOT] [--today YYYY-MM-DD]`: the reports of every plan under ROOT whose deadline
-// is coming (within kDefaultDueHorizonDays) or past, the days left and the missing progress data.
+// is coming (within --within days, default 30) or past, the days left and the missing progress data.
 // Exit: 0 nothing due or all due reports have data; 3 a due report has no progress file;
 // 1 a plan or a due progress file has errors (reported; the other plans still listed; wins over
 // 3); 2 usage.
@@ -101,11 +101,11 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
   ProgressAvailability available;
   for (const auto& p : plans) available[p.id] = availableProgress(dirOf[p.id]);
 
-  const auto due = dueReports(plans, available, today, kDefaultDueHorizonDays);
+  const auto due = dueReports(plans, available, today, o.withinDays);
   // Dates: dd/mm/yyyy in Vietnamese, ISO in English (unambiguous).
   auto date = [&](const CalendarDate& d) { return en ? formatDateIso(d) : formatDateVi(d); };
   std::cout << (en ? "Reports due as of " : "Báo cáo đến hạn tính đến ngày ") << date(today)
-            << (en ? " (deadlines within " : " (hạn trong ") << kDefaultDueHorizonDays
+            << (en ? " (deadlines within " : " (hạn trong ") << o.withinDays
             << (en ? " days or past)\n" : " ngày tới hoặc đã qua)\n");
   if (due.empty()) std::cout << (en ? "  none\n" : "  không có\n");
   size_t ready = 0;

@@ -18,6 +18,7 @@ struct CliOptions {
   std::string period;
   std::string today;
   int jobs = 0;  // 0: hardware concurrency
+  int withinDays = 30;  // due: how far ahead a deadline counts as coming
 };
 
 void printDiagnostics(const Diagnostics& d, Lang lang);

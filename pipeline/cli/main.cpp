@@ -47,6 +47,9 @@ class VnplanApp : public Poco::Util::Application {
     options.addOption(Option("today", "", "ngày tham chiếu YYYY-MM-DD / reference date")
                           .argument("DATE")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onToday)));
+    options.addOption(Option("within", "", "due: số ngày tính là sắp đến hạn (mặc định 30) / days ahead counted as coming")
+                          .argument("DAYS")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onWithin)));
     options.addOption(Option("jobs", "j", "số luồng song song / worker threads")
                           .argument("N")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onJobs)));
@@ -71,6 +74,11 @@ class VnplanApp : public Poco::Util::Application {
   void onOutput(const std::string&, const std::string& v) { opts.outDir = v; }
   void onPeriod(const std::string&, const std::string& v) { opts.period = v; }
   void onToday(const std::string&, const std::string& v) { opts.today = v; }
+  void onWithin(const std::string&, const std::string& v) {
+    if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos)
+      throw Poco::Util::InvalidArgumentException("--within: DAYS (0…9999)");
+    opts.withinDays = std::stoi(v);
+  }
   void onJobs(const std::string&, const std::string& v) {
     try {
       opts.jobs = std::stoi(v);
@@ -87,7 +95,7 @@ class VnplanApp : public Poco::Util::Application {
     if (helpRequested || args.empty()) {
       Poco::Util::HelpFormatter hf(options());
       hf.setCommand("vnplan");
-      hf.setUsage("validate PLAN_DIR... | build PLAN_DIR... [-o DIR] | report PLAN_DIR --period P [-o DIR] | due [ROOT] [--today YYYY-MM-DD]");
+      hf.setUsage("validate PLAN_DIR... | build PLAN_DIR... [-o DIR] | report PLAN_DIR --period P [-o DIR] | due [ROOT] [--today YYYY-MM-DD] [--within DAYS]");
       hf.setHeader(
           "vnplan — lập Kế hoạch và Báo cáo (PDF, XLSX) từ dữ liệu YAML.\n"
           "Mã thoát / exit codes: 0 thành công / ok; 1 dữ liệu lỗi / invalid input; 2 sai cú pháp lệnh / usage "

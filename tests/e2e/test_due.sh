@@ -29,6 +29,15 @@ expect "$T/o1" "đã có số liệu: $R/binh-giang/progress/2025.yaml"
 expect "$T/o1" "Tổng: 6 báo cáo đến hạn, 3 đã có số liệu, 3 chưa có"
 [ -s "$T/e1" ] && { echo "FAIL: unexpected stderr"; cat "$T/e1"; fail=1; }
 
+# --within 10: on 20/5 the 6-month report (21 days away) is not yet coming; the annual
+# 2025 report is the current one and 2025-H1 (no data in this copy) the one before it.
+"$VNPLAN" due "$R" --today 2026-05-20 --within 10 > "$T/o1w" 2>&1; rc=$?
+code 3 "2026-05-20 --within 10" $rc
+refute "$T/o1w" "2026-H1"
+expect "$T/o1w" "(hạn trong 10 ngày tới hoặc đã qua)"
+expect "$T/o1w" "dinh-hoa: báo cáo 6 tháng đầu năm 2025 (2025-H1) — hạn 10/06/2025, đã qua hạn 344 ngày"
+"$VNPLAN" due "$R" --within abc > /dev/null 2>&1; code 2 "--within abc" $?
+
 # 9/6/2026, English: one day left.
 "$VNPLAN" due "$R" --today 2026-06-09 --lang en > "$T/o2" 2>&1; rc=$?
 code 3 "2026-06-09 without data" $rc
