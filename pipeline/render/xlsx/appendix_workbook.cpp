@@ -30,21 +30,7 @@ void writeAppendixWorkbook(const Plan& plan, const std::string& path, const Xlsx
   const Document& doc = plan.document;
   std::string title = documentTypeName(doc.type) + (doc.number.empty() ? "" : " số " + documentNumberSymbol(doc)) +
                       ": " + doc.title;
-  std::string subject = "Phụ lục";
-  std::string author = doc.issuer.shortName;
-  std::string keywords = std::string(kSchemaName) + " " + kSchemaVersion;
-  lxw_doc_properties props{};
-  props.title = const_cast<char*>(checkedText(title, "document title"));
-  props.subject = const_cast<char*>(subject.c_str());
-  props.author = const_cast<char*>(checkedText(author, "issuer short name"));
-  props.company = props.author;
-  props.keywords = const_cast<char*>(keywords.c_str());
-  props.created = static_cast<time_t>(created);
-  check(workbook_set_properties(wb, &props), "document properties");
-  check(workbook_set_custom_property_string(wb, "vnplan.schema", kSchemaName), "custom property");
-  check(workbook_set_custom_property_string(wb, "vnplan.schema_version", kSchemaVersion), "custom property");
-  check(workbook_set_custom_property_string(wb, "vnplan.plan_id", checkedText(plan.id, "plan id", 255)),
-        "custom property");
+  setWorkbookProperties(wb, {title, "Phụ lục", doc.issuer.shortName, kSchemaName, kSchemaVersion, plan.id, created});
 
   Formats fmt(wb);
   for (const auto& t : tables) {

@@ -107,20 +107,8 @@ void writeReportWorkbook(const ReportWorkbookInput& in, const std::string& path,
                             (plan.document.number.empty() ? "" : " số " + documentNumberSymbol(plan.document)) + " " +
                             rep.period.label(Lang::Vi);
   const std::string subject = "Báo cáo " + rep.period.label(Lang::Vi);
-  const std::string author = plan.document.issuer.shortName;
-  const std::string keywords = std::string(kReportSchemaName) + " " + kReportSchemaVersion;
-  lxw_doc_properties props{};
-  props.title = const_cast<char*>(checkedText(title, "document title"));
-  props.subject = const_cast<char*>(checkedText(subject, "document subject"));
-  props.author = const_cast<char*>(checkedText(author, "issuer short name"));
-  props.company = props.author;
-  props.keywords = const_cast<char*>(keywords.c_str());
-  props.created = static_cast<time_t>(created);
-  check(workbook_set_properties(wb, &props), "document properties");
-  check(workbook_set_custom_property_string(wb, "vnplan.schema", kReportSchemaName), "custom property");
-  check(workbook_set_custom_property_string(wb, "vnplan.schema_version", kReportSchemaVersion), "custom property");
-  check(workbook_set_custom_property_string(wb, "vnplan.plan_id", checkedText(plan.id, "plan id", 255)),
-        "custom property");
+  setWorkbookProperties(wb, {title, subject, plan.document.issuer.shortName, kReportSchemaName, kReportSchemaVersion,
+                            plan.id, created});
   const std::string periodKey = rep.period.key();
   check(workbook_set_custom_property_string(wb, "vnplan.period", periodKey.c_str()), "custom property");
 

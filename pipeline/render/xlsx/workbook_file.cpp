@@ -51,4 +51,20 @@ void WorkbookFile::close() {
   check(err, "cannot write " + path_);
 }
 
+void setWorkbookProperties(lxw_workbook* wb, const WorkbookProperties& p) {
+  const std::string keywords = p.schemaName + " " + p.schemaVersion;
+  lxw_doc_properties props{};
+  props.title = const_cast<char*>(checkedText(p.title, "document title"));
+  props.subject = const_cast<char*>(checkedText(p.subject, "document subject"));
+  props.author = const_cast<char*>(checkedText(p.author, "issuer short name"));
+  props.company = props.author;
+  props.keywords = const_cast<char*>(keywords.c_str());
+  props.created = static_cast<time_t>(p.created);
+  check(workbook_set_properties(wb, &props), "document properties");
+  check(workbook_set_custom_property_string(wb, "vnplan.schema", p.schemaName.c_str()), "custom property");
+  check(workbook_set_custom_property_string(wb, "vnplan.schema_version", p.schemaVersion.c_str()), "custom property");
+  check(workbook_set_custom_property_string(wb, "vnplan.plan_id", checkedText(p.planId, "plan id", 255)),
+        "custom property");
+}
+
 }  // namespace vnplan::xlsx

@@ -2,6 +2,7 @@
 // Opening and closing a libxlsxwriter workbook safely, shared by every workbook vnplan writes:
 // the workbook is freed if writing fails before it is closed, and the final assembly (which
 // formats the created date with the non-thread-safe gmtime()) is serialised.
+#include <cstdint>
 #include <string>
 
 #include <xlsxwriter.h>
@@ -24,5 +25,14 @@ class WorkbookFile {
   lxw_workbook* wb_;
   std::string path_;
 };
+
+// Core and custom document properties common to every vnplan workbook; the text must be
+// valid UTF-8 like every cell (checked, throws).
+struct WorkbookProperties {
+  std::string title, subject, author;
+  std::string schemaName, schemaVersion, planId;
+  std::int64_t created = 1;
+};
+void setWorkbookProperties(lxw_workbook* wb, const WorkbookProperties& p);
 
 }  // namespace vnplan::xlsx
