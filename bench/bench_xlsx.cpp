@@ -3,6 +3,8 @@
 // in code. Run: build/bench/vnplan_bench --benchmark_filter=Xlsx
 #include <benchmark/benchmark.h>
 
+#include "../tests/unit/test_support.hpp"
+
 #include <unistd.h>
 
 #include <filesystem>
@@ -91,7 +93,7 @@ Plan syntheticPlan(int tasks) {
 
 void run(benchmark::State& state, const Plan& plan, const std::string& name) {
   const std::string path = outPath(name);
-  for (auto _ : state) writeAppendixWorkbook(plan, path, XlsxOptions{1740787200});
+  for (auto _ : state) writeAppendixWorkbook(plan, path, XlsxOptions{1740787200, &testing_support::rulesFor(Family::State)});
   state.counters["bytes"] = static_cast<double>(std::filesystem::file_size(path));
   std::size_t rows = 0;
   if (plan.indicators) rows += plan.indicators->rowCount() + plan.indicators->groups.size();

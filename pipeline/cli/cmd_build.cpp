@@ -33,7 +33,7 @@ bool buildPlan(const std::string& dir, const CliOptions& o, std::ostringstream& 
     const std::string pdf = renderPlanPdf(*plan, *tmpl, findFonts(defaultFontDirs()), epoch);
     writeBytesAtomically((base / (plan->id + ".pdf")).string(), pdf);
     writeAtomically((base / (plan->id + "-phu-luc.xlsx")).string(),
-                    [&](const std::string& tmp) { writeAppendixWorkbook(*plan, tmp, XlsxOptions{epoch}); });
+                    [&](const std::string& tmp) { writeAppendixWorkbook(*plan, tmp, XlsxOptions{epoch, &*tmpl}); });
   } catch (const std::filesystem::filesystem_error& e) {
     err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
         << e.path1().string() << " (" << e.code().message() << ")\n";

@@ -88,7 +88,7 @@ int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
     std::string pdf = renderSpecPdf(spec, *tmpl, findFonts(defaultFontDirs()), epoch);
     writeBytesAtomically((base / (stem + ".pdf")).string(), pdf);
     writeAtomically((base / (stem + ".xlsx")).string(), [&](const std::string& tmp) {
-      writeReportWorkbook(ReportWorkbookInput{&*plan, &*rep, &tasks, &indicators, &figures}, tmp, XlsxOptions{epoch});
+      writeReportWorkbook(ReportWorkbookInput{&*plan, &*rep, &tasks, &indicators, &figures}, tmp, XlsxOptions{epoch, &*tmpl});
     });
   } catch (const std::filesystem::filesystem_error& e) {
     std::cerr << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")

@@ -11,17 +11,6 @@
 namespace vnplan {
 namespace {
 
-std::string replaceAll(std::string s, const std::string& from, const std::string& to) {
-  for (size_t p = s.find(from); p != std::string::npos; p = s.find(from, p + to.size())) s.replace(p, from.size(), to);
-  return s;
-}
-
-std::string pad2(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
-
-// The blank left for a number or date part of a draft: its spaces become no-break
-// spaces so line breaking keeps the gap the office fills in by hand.
-std::string blankOf(const DocTemplate& t) { return replaceAll(t.blank, " ", "\u00A0"); }
-
 double ascent(double size) { return size * 0.891; }  // Times/Liberation Serif ascender
 
 struct Ctx {
@@ -50,58 +39,21 @@ double centredLines(ItemContent& c, const std::string& text, const TextStyle& st
 
 }  // namespace
 
+DocumentIdentity identityOf(const DocumentSpec& spec) {
+  return {spec.typeCode, documentTypeName(spec.typeCode), spec.issuer, spec.number, spec.date, spec.place};
+}
+
 std::string formatNumberLine(const DocumentSpec& spec, const DocTemplate& t) {
-  std::string num = spec.number;
-  if (!num.empty() && num.find_first_not_of("0123456789") == std::string::npos && std::stoi(num) < 10)
-    num = pad2(std::stoi(num));  // ND30: numbers below 10 get a leading zero
-  std::string s = t.numberFormat;
-  s = replaceAll(s, "{number}", num.empty() ? blankOf(t) : num);
-  s = replaceAll(s, "{type}", spec.typeCode);
-  s = replaceAll(s, "{symbol}", spec.issuer.symbol);
-  return s;
+  return formatNumberLine(identityOf(spec), t, Blanks::NoBreak);
 }
 
 std::string formatDateLine(const DocumentSpec& spec, const DocTemplate& t) {
-  const PartialDate& d = spec.date;
-  std::string s = t.dateFormat;
-  s = replaceAll(s, "{place}", spec.place);
-  s = replaceAll(s, "{day}", d.day ? pad2(d.day) : blankOf(t));
-  // Months 1 and 2 take a leading zero; others do not (ND30).
-  s = replaceAll(s, "{month}", d.month ? (d.month <= 2 ? pad2(d.month) : std::to_string(d.month)) : blankOf(t));
-  s = replaceAll(s, "{year}", d.year ? std::to_string(d.year) : blankOf(t));
-  return s;
+  return formatDateLine(identityOf(spec), t, Blanks::NoBreak);
 }
 
 std::string formatAppendixLink(const DocumentSpec& spec, const DocTemplate& t, const std::string& link,
                                const std::string& issuer) {
-  // The reference as printed in the number line, without "Số:".
-  std::string num = spec.number;
-  if (!num.empty() && num.find_first_not_of("0123456789") == std::string::npos && std::stoi(num) < 10)
-    num = pad2(std::stoi(num));
-  std::string ref = t.numberFormat;
-  size_t brace = ref.find('{');
-  ref = ref.substr(brace == std::string::npos ? 0 : brace);
-  ref = replaceAll(ref, "{number}", num.empty() ? blankOf(t) : num);
-  ref = replaceAll(ref, "{type}", spec.typeCode);
-  ref = replaceAll(ref, "{symbol}", spec.issuer.symbol);
-  const PartialDate& d = spec.date;
-  std::string date = t.appendixDateFormat;
-  date = replaceAll(date, "{day}", d.day ? pad2(d.day) : blankOf(t));
-  date = replaceAll(date, "{month}", d.month ? (d.month <= 2 ? pad2(d.month) : std::to_string(d.month)) : blankOf(t));
-  date = replaceAll(date, "{year}", d.year ? std::to_string(d.year) : blankOf(t));
-  std::string typeName = spec.typeName;
-  // "KẾ HOẠCH" -> "Kế hoạch": sentence case inside the link line.
-  std::string low = foldForMatching(typeName);
-  std::u32string cps = decodeUtf8(low);
-  std::string sentence;
-  for (size_t i = 0; i < cps.size(); ++i) sentence += i == 0 ? toUpper(encodeUtf8(cps[i])) : encodeUtf8(cps[i]);
-  std::string s = t.appendixLinkFormat;
-  s = replaceAll(s, "{link}", link);
-  s = replaceAll(s, "{typeName}", sentence);
-  s = replaceAll(s, "{ref}", ref);
-  s = replaceAll(s, "{date}", date);
-  s = replaceAll(s, "{issuer}", issuer);
-  return s;
+  return formatAppendixLink(identityOf(spec), t, link, issuer, Blanks::NoBreak);
 }
 
 std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const FontMetrics& m, double width,

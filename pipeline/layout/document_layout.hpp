@@ -1,5 +1,6 @@
 #pragma once
 // Typesets a DocumentSpec with the rules of its family template into pages.
+#include "compute/document_refs.hpp"
 #include "layout/document_spec.hpp"
 #include "layout/font_metrics.hpp"
 #include "layout/page.hpp"
@@ -10,7 +11,9 @@ namespace vnplan {
 
 LaidOutDocument layoutDocument(const DocumentSpec& spec, const DocTemplate& tmpl, const FontMetrics& metrics);
 
-// Pieces exposed for unit tests.
+// The header lines and the appendix link line of a spec (compute/document_refs, with
+// no-break blanks).
+DocumentIdentity identityOf(const DocumentSpec& spec);
 std::string formatNumberLine(const DocumentSpec& spec, const DocTemplate& t);
 std::string formatDateLine(const DocumentSpec& spec, const DocTemplate& t);
 std::string formatAppendixLink(const DocumentSpec& spec, const DocTemplate& t, const std::string& link,

@@ -1,5 +1,5 @@
-// The appendix link line is built by the PDF layout (from the family template) and by the
-// XLSX writer; until they share one builder, this test keeps them from drifting apart.
+// The PDF and the workbook print the same appendix link line (one builder,
+// compute/document_refs, reached through the layout and through render/xlsx).
 #include <gtest/gtest.h>
 
 #include "cli/document_builder.hpp"
@@ -47,7 +47,7 @@ TEST(LinkLineConsistency, PdfAndWorkbookSayTheSame) {
       DocumentSpec spec = specFromPlan(p, *tmpl);
       for (const auto& [link, of] : {std::pair<std::string, std::string>{"Ban hành kèm theo", ""}, {"Kèm theo", "UBND huyện"}}) {
         std::string pdf = formatAppendixLink(spec, *tmpl, link, of.empty() ? p.document.issuer.shortName : of);
-        std::string xlsx = xlsx::appendixLinkLine(p.document, link, of);
+        std::string xlsx = xlsx::appendixLinkLine(p.document, *tmpl, link, of);
         EXPECT_EQ(squeeze(pdf), squeeze(xlsx)) << id << " variant " << variant;
       }
     }

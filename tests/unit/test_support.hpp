@@ -7,6 +7,10 @@
 #include <sstream>
 #include <string>
 
+#include "load/template_loader.hpp"
+#include "model/doc_template.hpp"
+#include "model/plan.hpp"
+
 namespace vnplan::testing_support {
 
 inline std::string readAll(const std::filesystem::path& p) {
@@ -30,5 +34,18 @@ struct TempDir {
     std::filesystem::remove_all(path, ec);
   }
 };
+
+// The family template of templates/, loaded once per family.
+inline const DocTemplate& rulesFor(Family family) {
+  static const DocTemplate state = [] {
+    Diagnostics d;
+    return loadTemplate(std::string(VNPLAN_SOURCE_DIR) + "/templates/state.yaml", d).value();
+  }();
+  static const DocTemplate party = [] {
+    Diagnostics d;
+    return loadTemplate(std::string(VNPLAN_SOURCE_DIR) + "/templates/party.yaml", d).value();
+  }();
+  return family == Family::Party ? party : state;
+}
 
 }  // namespace vnplan::testing_support

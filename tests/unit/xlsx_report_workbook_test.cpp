@@ -56,8 +56,8 @@ bool contains(const std::string& hay, const std::string& needle) { return hay.fi
 TEST(XlsxReportWorkbook, SameInputSameBytes) {
   TempDir dir;
   Seed s("dinh-hoa", "2026-H1");
-  writeReportWorkbook(s.input(), (dir.path / "a.xlsx").string(), XlsxOptions{1780000000});
-  writeReportWorkbook(s.input(), (dir.path / "b.xlsx").string(), XlsxOptions{1780000000});
+  writeReportWorkbook(s.input(), (dir.path / "a.xlsx").string(), XlsxOptions{1780000000, &testing_support::rulesFor(Family::State)});
+  writeReportWorkbook(s.input(), (dir.path / "b.xlsx").string(), XlsxOptions{1780000000, &testing_support::rulesFor(Family::State)});
   const std::string a = readAll(dir.path / "a.xlsx");
   ASSERT_GT(a.size(), 5000u);
   EXPECT_EQ(a.substr(0, 4), std::string("PK\x03\x04", 4));
@@ -67,7 +67,7 @@ TEST(XlsxReportWorkbook, SameInputSameBytes) {
   EXPECT_TRUE(contains(a, "xl/worksheets/sheet4.xml"));
   EXPECT_FALSE(contains(a, "xl/worksheets/sheet5.xml"));
 
-  writeReportWorkbook(s.input(), (dir.path / "c.xlsx").string(), XlsxOptions{1780000000 + 86400});
+  writeReportWorkbook(s.input(), (dir.path / "c.xlsx").string(), XlsxOptions{1780000000 + 86400, &testing_support::rulesFor(Family::State)});
   EXPECT_FALSE(a == readAll(dir.path / "c.xlsx")) << "the created date is written";
 }
 
@@ -75,7 +75,7 @@ TEST(XlsxReportWorkbook, PartyPlanWithoutTasksHasNoTaskSheetNorChart) {
   TempDir dir;
   Seed s("dang-uy-dinh-hoa", "2025");
   ASSERT_FALSE(s.plan.tasks && !s.tasks.tasks.empty());
-  writeReportWorkbook(s.input(), (dir.path / "p.xlsx").string(), XlsxOptions{1780000000});
+  writeReportWorkbook(s.input(), (dir.path / "p.xlsx").string(), XlsxOptions{1780000000, &testing_support::rulesFor(Family::Party)});
   const std::string a = readAll(dir.path / "p.xlsx");
   EXPECT_FALSE(contains(a, "xl/charts/chart1.xml"));
   EXPECT_TRUE(contains(a, "xl/worksheets/sheet3.xml"));  // Tổng hợp, Chỉ tiêu, _meta
@@ -90,7 +90,7 @@ TEST(XlsxReportWorkbook, InvalidTextFailsNamingTheCell) {
   s.tasks = computeTaskStatus(s.plan, s.rep);
   const auto path = dir.path / "bad.xlsx";
   try {
-    writeReportWorkbook(s.input(), path.string(), XlsxOptions{1780000000});
+    writeReportWorkbook(s.input(), path.string(), XlsxOptions{1780000000, &testing_support::rulesFor(Family::State)});
     FAIL() << "no error";
   } catch (const std::runtime_error& e) {
     EXPECT_TRUE(contains(e.what(), "sheet 'Nhiệm vụ' cell G")) << e.what();

@@ -2,6 +2,8 @@
 // deadline columns, and the formula-injection decision (plan text is always text).
 #include <gtest/gtest.h>
 
+#include "test_support.hpp"
+
 #include "load/plan_loader.hpp"
 #include "render/xlsx/table_builder.hpp"
 #include "render/xlsx/text_metrics.hpp"
@@ -29,7 +31,7 @@ int columnOf(const SheetTable& t, const std::string& key) {
 }  // namespace
 
 TEST(XlsxTableBuilder, MinimalPlanColumnsAndKeys) {
-  auto tables = buildTables(minimal());
+  auto tables = buildTables(minimal(), testing_support::rulesFor(Family::State));
   ASSERT_EQ(tables.size(), 2u);
   const SheetTable& tasks = tables[1];
   EXPECT_EQ(tasks.id, "tasks");
@@ -48,7 +50,7 @@ TEST(XlsxTableBuilder, MinimalPlanColumnsAndKeys) {
 }
 
 TEST(XlsxTableBuilder, FormulaLikeTaskNameStaysText) {
-  auto tables = buildTables(minimal());
+  auto tables = buildTables(minimal(), testing_support::rulesFor(Family::State));
   const SheetTable& tasks = tables[1];
   ASSERT_EQ(tasks.rows.size(), 3u);  // one group row, two tasks
   const Cell& name = tasks.rows[1].cells[columnOf(tasks, "task.name")];
@@ -57,7 +59,7 @@ TEST(XlsxTableBuilder, FormulaLikeTaskNameStaysText) {
 }
 
 TEST(XlsxTableBuilder, GroupRowsAndMachineColumns) {
-  auto tables = buildTables(minimal());
+  auto tables = buildTables(minimal(), testing_support::rulesFor(Family::State));
   const SheetTable& tasks = tables[1];
   const TableRow& g = tasks.rows[0];
   EXPECT_TRUE(g.group);
@@ -75,7 +77,7 @@ TEST(XlsxTableBuilder, GroupRowsAndMachineColumns) {
 }
 
 TEST(XlsxTableBuilder, DeadlineColumns) {
-  auto tables = buildTables(minimal());
+  auto tables = buildTables(minimal(), testing_support::rulesFor(Family::State));
   const SheetTable& tasks = tables[1];
   const TableRow& exact = tasks.rows[1];  // "3/2025"
   EXPECT_EQ(exact.cells[columnOf(tasks, "task.deadline")].text, "3/2025");
@@ -96,7 +98,7 @@ TEST(XlsxTableBuilder, DeadlineColumns) {
 TEST(XlsxTableBuilder, QuarterDeadline) {
   Plan p = minimal();
   p.tasks->groups[0].items[0].deadline = parseDeadline("Quý II/năm 2025");
-  auto tables = buildTables(p);
+  auto tables = buildTables(p, testing_support::rulesFor(p.document.family));
   const SheetTable& tasks = tables[1];
   const TableRow& r = tasks.rows[1];
   EXPECT_EQ(r.cells[columnOf(tasks, "task.deadline.quarter")].number, 2);
@@ -107,7 +109,7 @@ TEST(XlsxTableBuilder, QuarterDeadline) {
 TEST(XlsxTableBuilder, SeedTablesMatchTheModel) {
   for (const char* seed : {"dinh-hoa", "binh-giang", "dang-uy-dinh-hoa"}) {
     Plan p = load(std::string(VNPLAN_INPUTS) + "/" + seed);
-    auto tables = buildTables(p);
+    auto tables = buildTables(p, testing_support::rulesFor(p.document.family));
     ASSERT_EQ(tables.size(), (p.indicators ? 1u : 0u) + (p.tasks ? 1u : 0u)) << seed;
     std::size_t i = 0;
     if (p.indicators) {
@@ -133,7 +135,7 @@ TEST(XlsxTableBuilder, SeedTablesMatchTheModel) {
 
 TEST(XlsxTableBuilder, MilestoneTargetsAreTypedPerYear) {
   Plan p = load(std::string(VNPLAN_INPUTS) + "/dang-uy-dinh-hoa");
-  auto tables = buildTables(p);
+  auto tables = buildTables(p, testing_support::rulesFor(p.document.family));
   const SheetTable& t = tables[0];
   int c2025 = columnOf(t, "indicator.target.2025");
   ASSERT_GE(c2025, 0);

@@ -35,15 +35,15 @@ Plan minimal() {
 TEST(XlsxWorkbook, WritesAZipAndIsByteIdenticalOnRerun) {
   TempDir dir;
   Plan p = minimal();
-  writeAppendixWorkbook(p, (dir.path / "a.xlsx").string(), XlsxOptions{1738627200});
-  writeAppendixWorkbook(p, (dir.path / "b.xlsx").string(), XlsxOptions{1738627200});
+  writeAppendixWorkbook(p, (dir.path / "a.xlsx").string(), XlsxOptions{1738627200, &testing_support::rulesFor(Family::State)});
+  writeAppendixWorkbook(p, (dir.path / "b.xlsx").string(), XlsxOptions{1738627200, &testing_support::rulesFor(Family::State)});
   std::string a = readAll(dir.path / "a.xlsx"), b = readAll(dir.path / "b.xlsx");
   ASSERT_GT(a.size(), 1000u);
   EXPECT_EQ(a.substr(0, 4), std::string("PK\x03\x04", 4));
   EXPECT_TRUE(a == b) << "two runs differ";
   EXPECT_NE(a.find("docProps/core.xml"), std::string::npos);
 
-  writeAppendixWorkbook(p, (dir.path / "c.xlsx").string(), XlsxOptions{1738627200 + 86400});
+  writeAppendixWorkbook(p, (dir.path / "c.xlsx").string(), XlsxOptions{1738627200 + 86400, &testing_support::rulesFor(Family::State)});
   EXPECT_FALSE(a == readAll(dir.path / "c.xlsx")) << "the created date is written";
 }
 
@@ -52,7 +52,7 @@ TEST(XlsxWorkbook, InvalidUtf8NeverReachesTheWriter) {
   Plan p = minimal();
   p.tasks->groups[0].items[1].name = "T\xe1\xbb p hu\xc3";  // truncated sequences
   try {
-    writeAppendixWorkbook(p, (dir.path / "bad.xlsx").string(), XlsxOptions{1});
+    writeAppendixWorkbook(p, (dir.path / "bad.xlsx").string(), XlsxOptions{1, &testing_support::rulesFor(Family::State)});
     FAIL() << "no exception";
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("UTF-8"), std::string::npos) << e.what();
@@ -65,12 +65,12 @@ TEST(XlsxWorkbook, OverlongCellIsAClearError) {
   TempDir dir;
   Plan p = minimal();
   p.tasks->groups[0].items[1].name = std::string(32768, 'a');
-  EXPECT_THROW(writeAppendixWorkbook(p, (dir.path / "long.xlsx").string(), XlsxOptions{1}), std::runtime_error);
+  EXPECT_THROW(writeAppendixWorkbook(p, (dir.path / "long.xlsx").string(), XlsxOptions{1, &testing_support::rulesFor(Family::State)}), std::runtime_error);
 }
 
 TEST(XlsxWorkbook, UnwritablePathThrows) {
   Plan p = minimal();
-  EXPECT_THROW(writeAppendixWorkbook(p, "/nonexistent-dir/x/y.xlsx", XlsxOptions{1}), std::runtime_error);
+  EXPECT_THROW(writeAppendixWorkbook(p, "/nonexistent-dir/x/y.xlsx", XlsxOptions{1, &testing_support::rulesFor(Family::State)}), std::runtime_error);
 }
 
 TEST(XlsxWorkbook, PlanWithoutAppendicesStillGetsMeta) {
@@ -78,13 +78,13 @@ TEST(XlsxWorkbook, PlanWithoutAppendicesStillGetsMeta) {
   Plan p = minimal();
   p.indicators.reset();
   p.tasks.reset();
-  writeAppendixWorkbook(p, (dir.path / "empty.xlsx").string(), XlsxOptions{1});
+  writeAppendixWorkbook(p, (dir.path / "empty.xlsx").string(), XlsxOptions{1, &testing_support::rulesFor(Family::State)});
   EXPECT_TRUE(std::filesystem::exists(dir.path / "empty.xlsx"));
 }
 
 TEST(XlsxMeta, EntriesFollowTheModel) {
   Plan p = minimal();
-  auto tables = xlsx::buildTables(p);
+  auto tables = xlsx::buildTables(p, testing_support::rulesFor(p.document.family));
   auto meta = xlsx::metaEntries(p, tables, 1738627200, "abc");
   auto get = [&](const std::string& k) -> const xlsx::Cell* {
     for (const auto& e : meta)

@@ -18,7 +18,8 @@ namespace vnplan {
 
 void writeAppendixWorkbook(const Plan& plan, const std::string& path, const XlsxOptions& opts) {
   using namespace xlsx;
-  const std::vector<SheetTable> tables = buildTables(plan);
+  const DocTemplate& rules = requireRules(opts.rules);
+  const std::vector<SheetTable> tables = buildTables(plan, rules);
   const std::string hash = contentHash(tables);
   const std::int64_t created = opts.createdEpoch == 0 ? 1 : opts.createdEpoch;
   const std::vector<MetaEntry> meta = metaEntries(plan, tables, created, hash);
@@ -28,7 +29,7 @@ void writeAppendixWorkbook(const Plan& plan, const std::string& path, const Xlsx
 
   // Document properties: the text must be valid UTF-8 like every cell.
   const Document& doc = plan.document;
-  std::string title = documentTypeName(doc.type) + (doc.number.empty() ? "" : " số " + documentNumberSymbol(doc)) +
+  std::string title = documentTypeName(doc.type) + (doc.number.empty() ? "" : " số " + documentNumberSymbol(doc, rules)) +
                       ": " + doc.title;
   setWorkbookProperties(wb, {title, "Phụ lục", doc.issuer.shortName, kSchemaName, kSchemaVersion, plan.id, created});
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "model/doc_template.hpp"
 #include "model/plan.hpp"
 
 namespace vnplan {
@@ -12,6 +13,9 @@ struct XlsxOptions {
   // Created date written into the workbook (UTC seconds), so the same input gives the
   // same bytes. libxlsxwriter reads 0 as "now", so 0 is written as one second later.
   std::int64_t createdEpoch = 0;
+  // The family template (templates/state.yaml, party.yaml): the link line and the plan's
+  // reference are formatted by its rules, exactly as in the PDF. Required.
+  const DocTemplate* rules = nullptr;
 };
 
 // Writes the plan's appendix workbook (Phụ lục I/II sheets + hidden _meta) to `path`.

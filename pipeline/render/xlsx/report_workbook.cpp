@@ -73,7 +73,8 @@ void writeReportWorkbook(const ReportWorkbookInput& in, const std::string& path,
   const Plan& plan = *in.plan;
   const ProgressReport& rep = *in.report;
   const Document reportDoc = reportDocument(plan, rep);
-  const std::string link = appendixLinkLine(reportDoc, "Kèm theo", "");
+  const DocTemplate& rules = requireRules(opts.rules);
+  const std::string link = appendixLinkLine(reportDoc, rules, "Kèm theo", "");
 
   // Tables: the figures on the summary sheet, then the appendices in the PDF's order.
   std::vector<std::string> taken;
@@ -104,7 +105,7 @@ void writeReportWorkbook(const ReportWorkbookInput& in, const std::string& path,
   lxw_workbook* wb = file.get();
 
   const std::string title = "Báo cáo kết quả thực hiện " + documentTypeName(plan.document.type) +
-                            (plan.document.number.empty() ? "" : " số " + documentNumberSymbol(plan.document)) + " " +
+                            (plan.document.number.empty() ? "" : " số " + documentNumberSymbol(plan.document, rules)) + " " +
                             rep.period.label(Lang::Vi);
   const std::string subject = "Báo cáo " + rep.period.label(Lang::Vi);
   setWorkbookProperties(wb, {title, subject, plan.document.issuer.shortName, kReportSchemaName, kReportSchemaVersion,

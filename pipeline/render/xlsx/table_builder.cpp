@@ -70,14 +70,13 @@ std::string joinLines(const std::vector<std::string>& parts) {
 Cell integerCell(int v) { return v ? Cell::makeNumber(v, "0") : Cell{}; }
 
 template <class Row>
-SheetTable startTable(const Plan& plan, const Appendix<Row>& ap, const char* id, const char* prefix,
+SheetTable startTable(const Appendix<Row>& ap, const char* id, const char* prefix,
                       const MachineColumn* machine, std::size_t machineCount) {
   SheetTable t;
   t.id = id;
   t.prefix = prefix;
   t.label = ap.label;
   t.title = toUpper(ap.title);  // printed in bold upper case, like the PDF
-  t.link = appendixLinkLine(plan.document, ap.link, ap.linkOf);
   for (const auto& c : ap.columns) {
     TableColumn col;
     col.key = schemaKey(prefix, c.key);
@@ -213,8 +212,9 @@ const std::vector<const char*>& taskMachineFields() {
   return v;
 }
 
-SheetTable buildIndicatorTable(const Plan& plan, const Appendix<Indicator>& ap) {
-  SheetTable t = startTable(plan, ap, "indicators", "indicator", kIndicatorMachine, std::size(kIndicatorMachine));
+SheetTable buildIndicatorTable(const Plan& plan, const Appendix<Indicator>& ap, const DocTemplate& rules) {
+  SheetTable t = startTable(ap, "indicators", "indicator", kIndicatorMachine, std::size(kIndicatorMachine));
+  t.link = appendixLinkLine(plan.document, rules, ap.link, ap.linkOf);
   const std::size_t printed = ap.columns.size();
   for (const auto& g : ap.groups) {
     t.rows.push_back(groupRow(t, ap, g));
@@ -235,8 +235,9 @@ SheetTable buildIndicatorTable(const Plan& plan, const Appendix<Indicator>& ap) 
   return t;
 }
 
-SheetTable buildTaskTable(const Plan& plan, const Appendix<Task>& ap) {
-  SheetTable t = startTable(plan, ap, "tasks", "task", kTaskMachine, std::size(kTaskMachine));
+SheetTable buildTaskTable(const Plan& plan, const Appendix<Task>& ap, const DocTemplate& rules) {
+  SheetTable t = startTable(ap, "tasks", "task", kTaskMachine, std::size(kTaskMachine));
+  t.link = appendixLinkLine(plan.document, rules, ap.link, ap.linkOf);
   const std::size_t printed = ap.columns.size();
   for (const auto& g : ap.groups) {
     t.rows.push_back(groupRow(t, ap, g));
@@ -270,16 +271,16 @@ SheetTable buildTaskTable(const Plan& plan, const Appendix<Task>& ap) {
   return t;
 }
 
-std::vector<SheetTable> buildTables(const Plan& plan) {
+std::vector<SheetTable> buildTables(const Plan& plan, const DocTemplate& rules) {
   std::vector<SheetTable> tables;
   std::vector<std::string> taken;
   if (plan.indicators) {
-    tables.push_back(buildIndicatorTable(plan, *plan.indicators));
+    tables.push_back(buildIndicatorTable(plan, *plan.indicators, rules));
     tables.back().sheetName = sheetNameFor(plan.indicators->label, "Phụ lục I", taken);
     taken.push_back(tables.back().sheetName);
   }
   if (plan.tasks) {
-    tables.push_back(buildTaskTable(plan, *plan.tasks));
+    tables.push_back(buildTaskTable(plan, *plan.tasks, rules));
     tables.back().sheetName = sheetNameFor(plan.tasks->label, plan.indicators ? "Phụ lục II" : "Phụ lục", taken);
     taken.push_back(tables.back().sheetName);
   }

@@ -4,17 +4,18 @@
 #include <string>
 #include <vector>
 
+#include "model/doc_template.hpp"
 #include "model/plan.hpp"
 #include "render/xlsx/table_model.hpp"
 
 namespace vnplan::xlsx {
 
-SheetTable buildIndicatorTable(const Plan& plan, const Appendix<Indicator>& ap);
-SheetTable buildTaskTable(const Plan& plan, const Appendix<Task>& ap);
+SheetTable buildIndicatorTable(const Plan& plan, const Appendix<Indicator>& ap, const DocTemplate& rules);
+SheetTable buildTaskTable(const Plan& plan, const Appendix<Task>& ap, const DocTemplate& rules);
 
 // Both appendices that the plan has, in order (indicators, then tasks), with unique
 // sheet names and column widths sized for printing.
-std::vector<SheetTable> buildTables(const Plan& plan);
+std::vector<SheetTable> buildTables(const Plan& plan, const DocTemplate& rules);
 
 // Agency names (or the free text) / directory codes of a lead or partner list, one per line.
 std::string agencyNames(const std::vector<AgencyRef>& refs);
