@@ -2,6 +2,8 @@
 // 500-task plan. Run: make bench (or build/bench/vnplan_bench --benchmark_filter=Pdf).
 #include <benchmark/benchmark.h>
 
+#include "bench_support.hpp"
+
 #include <stdexcept>
 
 #include "cli/document_builder.hpp"
@@ -11,15 +13,10 @@
 #include "render/pdf/pdf_writer.hpp"
 
 using namespace vnplan;
+using vnplan::bench::loadSeed;
 
 namespace {
 
-Plan loadSeed(const std::string& name) {
-  Diagnostics d;
-  auto p = loadPlan(std::string(VNPLAN_INPUTS) + "/" + name, d);
-  if (!p) throw std::runtime_error("cannot load " + name);
-  return *p;
-}
 
 Plan syntheticPlan(int tasks) {
   Plan p = loadSeed("binh-giang");

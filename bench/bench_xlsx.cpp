@@ -3,6 +3,8 @@
 // in code. Run: build/bench/vnplan_bench --benchmark_filter=Xlsx
 #include <benchmark/benchmark.h>
 
+#include "bench_support.hpp"
+
 #include "../tests/unit/test_support.hpp"
 
 #include <unistd.h>
@@ -15,6 +17,7 @@
 #include "render/xlsx/appendix_workbook.hpp"
 
 using namespace vnplan;
+using vnplan::bench::loadSeed;
 
 namespace {
 
@@ -23,12 +26,6 @@ std::string outPath(const std::string& name) {
   return (dir / ("vnplan-bench-" + std::to_string(::getpid()) + "-" + name)).string();
 }
 
-Plan loadSeed(const std::string& name) {
-  Diagnostics d;
-  auto p = loadPlan(std::string(VNPLAN_INPUTS) + "/" + name, d);
-  if (!p) throw std::runtime_error("cannot load " + name);
-  return *p;
-}
 
 // 50 groups of 100 tasks with realistic Vietnamese text, agencies and deadlines, plus a
 // 200-row indicator appendix with numeric and text targets.

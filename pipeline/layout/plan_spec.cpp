@@ -1,15 +1,11 @@
 #include "layout/plan_spec.hpp"
 
+#include "compute/appendix_cells.hpp"
 #include "layout/document_layout.hpp"
+#include "model/text.hpp"
 
 namespace vnplan {
 namespace {
-
-std::string joinRefs(const std::vector<AgencyRef>& refs) {
-  std::string s;
-  for (const auto& r : refs) s += (s.empty() ? "" : "\n") + r.text;
-  return s;
-}
 
 void flatten(const Section& s, int level, std::vector<SpecBlock>& out) {
   SpecBlock h;
@@ -60,39 +56,12 @@ CellAlign columnAlign(const std::string& key) {
   return CellAlign::Left;
 }
 
-std::string indicatorCell(const Indicator& ind, const std::string& key) {
-  if (key == "number") return ind.number;
-  if (key == "name") return ind.name;
-  if (key == "unit") return ind.unit;
-  if (key == "target") return ind.target;
-  if (key.rfind("target:", 0) == 0) {
-    int year = std::stoi(key.substr(7));
-    auto it = ind.targets.find(year);
-    return it == ind.targets.end() ? "" : it->second;
-  }
-  if (key == "lead") return joinRefs(ind.lead);
-  if (key == "partners") return joinRefs(ind.partners);
-  if (key == "note") return ind.note;
-  return "";
-}
-
-std::string taskCell(const Task& task, const std::string& key) {
-  if (key == "number") return task.number;
-  if (key == "name") return task.name;
-  if (key == "lead") return joinRefs(task.lead);
-  if (key == "partners") return joinRefs(task.partners);
-  if (key == "product") return task.product;
-  if (key == "deadline") return task.deadline.text;
-  if (key == "note") return task.note;
-  return "";
-}
-
 DocumentSpec specFromPlan(const Plan& plan, const DocTemplate& tmpl) {
   DocumentSpec s;
   const Document& d = plan.document;
   s.family = d.family;
   s.typeCode = d.type;
-  s.typeName = d.type == "BC" ? "BÁO CÁO" : d.type == "CTr" ? "CHƯƠNG TRÌNH" : "KẾ HOẠCH";
+  s.typeName = toUpper(documentTypeName(d.type));
   s.issuer = d.issuer;
   s.number = d.number;
   s.date = d.date;
@@ -112,11 +81,11 @@ DocumentSpec specFromPlan(const Plan& plan, const DocTemplate& tmpl) {
   };
   if (plan.indicators) {
     const auto& ap = *plan.indicators;
-    s.appendices.push_back({ap.label, ap.title, link(ap.link, ap.linkOf), appendixTable(ap, indicatorCell)});
+    s.appendices.push_back({ap.label, ap.title, link(ap.link, ap.linkOf), appendixTable(ap, indicatorCellText)});
   }
   if (plan.tasks) {
     const auto& ap = *plan.tasks;
-    s.appendices.push_back({ap.label, ap.title, link(ap.link, ap.linkOf), appendixTable(ap, taskCell)});
+    s.appendices.push_back({ap.label, ap.title, link(ap.link, ap.linkOf), appendixTable(ap, taskCellText)});
   }
   return s;
 }

@@ -1,5 +1,6 @@
 #include "layout/report_spec.hpp"
 
+#include "compute/appendix_cells.hpp"
 #include "layout/document_layout.hpp"
 #include "layout/plan_spec.hpp"
 #include "model/text.hpp"
@@ -99,8 +100,7 @@ DocumentSpec specFromReport(const ReportParts& p, const DocTemplate& tmpl, std::
         const auto& g = plan.tasks->groups[group];
         t.rows.push_back(TableRow{true, {g.number, g.title}, false});
       }
-      std::string lead;
-      for (const auto& l : e.task->lead) lead += (lead.empty() ? "" : "\n") + l.text;
+      const std::string lead = agencyNames(e.task->lead);
       std::string result, difficulties;
       if (e.progress) {
         result = e.progress->result;

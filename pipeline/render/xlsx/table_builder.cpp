@@ -5,6 +5,7 @@
 
 #include "model/text.hpp"
 #include "render/xlsx/column_keys.hpp"
+#include "compute/appendix_cells.hpp"
 #include "render/xlsx/link_line.hpp"
 #include "render/xlsx/sheet_names.hpp"
 #include "render/xlsx/target_value.hpp"
@@ -118,46 +119,21 @@ TableRow groupRow(const SheetTable& t, const Appendix<Row>& ap, const Group<Row>
   return row;
 }
 
-std::string milestoneTargets(const Indicator& ind) {
-  std::vector<std::string> v;
-  for (const auto& [year, target] : ind.targets) v.push_back(std::to_string(year) + ": " + target);
-  return joinLines(v);
-}
-
 Cell indicatorCell(const Indicator& ind, const std::string& key) {
-  if (key == "number") return Cell::makeText(ind.number);
-  if (key == "name") return Cell::makeText(ind.name);
-  if (key == "unit") return Cell::makeText(ind.unit);
-  if (key == "target") return ind.target.empty() && !ind.targets.empty() ? Cell::makeText(milestoneTargets(ind))
-                                                                           : targetCell(ind.target);
-  if (key.rfind("target:", 0) == 0) {
-    auto it = ind.targets.find(std::stoi(key.substr(7)));
-    return it == ind.targets.end() ? Cell{} : targetCell(it->second);
-  }
-  if (key == "lead") return Cell::makeText(agencyNames(ind.lead));
-  if (key == "partners") return Cell::makeText(agencyNames(ind.partners));
-  if (key == "note") return Cell::makeText(ind.note);
-  return Cell{};
+  std::string text = indicatorCellText(ind, key);
+  if (text.empty()) return Cell{};
+  // Targets keep their type: an exact number or percentage becomes a number.
+  const bool singleTarget = key == "target" && !(ind.target.empty() && !ind.targets.empty());
+  if (singleTarget || key.rfind("target:", 0) == 0) return targetCell(text);
+  return Cell::makeText(text);
 }
 
 Cell taskCell(const Task& task, const std::string& key) {
-  if (key == "number") return Cell::makeText(task.number);
-  if (key == "name") return Cell::makeText(task.name);
-  if (key == "lead") return Cell::makeText(agencyNames(task.lead));
-  if (key == "partners") return Cell::makeText(agencyNames(task.partners));
-  if (key == "product") return Cell::makeText(task.product);
-  if (key == "deadline") return Cell::makeText(task.deadline.text);
-  if (key == "note") return Cell::makeText(task.note);
-  return Cell{};
+  std::string text = taskCellText(task, key);
+  return text.empty() ? Cell{} : Cell::makeText(text);
 }
 
 }  // namespace
-
-std::string agencyNames(const std::vector<AgencyRef>& refs) {
-  std::vector<std::string> v;
-  for (const auto& r : refs) v.push_back(r.text.empty() ? r.code : r.text);
-  return joinLines(v);
-}
 
 std::string agencyCodes(const std::vector<AgencyRef>& refs) {
   std::vector<std::string> v;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/doc_template.hpp"
+#include "compute/appendix_cells.hpp"  // agencyNames
 #include "model/plan.hpp"
 #include "render/xlsx/table_model.hpp"
 
@@ -18,7 +19,6 @@ SheetTable buildTaskTable(const Plan& plan, const Appendix<Task>& ap, const DocT
 std::vector<SheetTable> buildTables(const Plan& plan, const DocTemplate& rules);
 
 // Agency names (or the free text) / directory codes of a lead or partner list, one per line.
-std::string agencyNames(const std::vector<AgencyRef>& refs);
 std::string agencyCodes(const std::vector<AgencyRef>& refs);
 
 // Scales the printed columns' relative widths to the printed page width (about 124 units),
