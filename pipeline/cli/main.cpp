@@ -8,10 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-
-#ifndef VNPLAN_VERSION
-#define VNPLAN_VERSION "0.0.0"
-#endif
+#include "cli/version_info.hpp"
 
 namespace {
 
@@ -89,7 +86,7 @@ class VnplanApp : public Poco::Util::Application {
 
   int main(const std::vector<std::string>& args) override {
     if (versionRequested) {
-      std::cout << "vnplan " << VNPLAN_VERSION << "\n";
+      vnplan::printVersion(std::cout);
       return 0;
     }
     if (helpRequested || args.empty()) {
