@@ -322,7 +322,7 @@ void writePlan(std::ostream& out, const Unit& u, Rng& rng) {
   out << "  - number: II.\n    title: NHIỆM VỤ VÀ GIẢI PHÁP\n    content:\n";
   for (int g = 0; g < 5; ++g) {
     out << "      - number: \"" << g + 1 << ".\"\n        title: " << kSections[static_cast<size_t>(g)] << "\n        content:\n";
-    for (int i = 0; i < 6; ++i) {
+    for (int i = 0; i < 11; ++i) {
       out << "          - p: ";
       folded(out, paragraph(rng, 4 + rng.below(3)), 14);
     }
