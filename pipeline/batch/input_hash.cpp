@@ -3,8 +3,8 @@
 #include <openssl/evp.h>
 
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <stdexcept>
 
@@ -28,12 +28,16 @@ void ContentHash::add(const std::string& bytes) {
 
 void ContentHash::addFile(const std::string& path) {
   add(path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
     add("<missing>");
     return;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Whole file as one piece (length prefix from its size), read in large blocks.
+  std::string bytes;
+  char buf[1 << 16];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) bytes.append(buf, n);
+  std::fclose(f);
   add(bytes);
 }
 
@@ -87,9 +91,12 @@ std::vector<std::string> filesWithIncludes(const std::string& file) {
     std::string f = todo.back();
     todo.pop_back();
     if (!seen.insert(f).second) continue;
-    std::ifstream in(f, std::ios::binary);
+    std::FILE* in = std::fopen(f.c_str(), "rb");
     if (!in) continue;
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string text;
+    char buf[1 << 16];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, in)) > 0;) text.append(buf, n);
+    std::fclose(in);
     for (const auto& name : includedNames(text)) todo.push_back((fs::path(f).parent_path() / name).lexically_normal().string());
   }
   return {seen.begin(), seen.end()};

@@ -38,18 +38,23 @@ bool buildPlan(const std::string& dir, const BuildOptions& o, OutputWriter& writ
   auto plan = loadPlan(dir, d);
   for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
   if (!plan) return false;
+  Diagnostics td;
+  auto tmpl = loadFamilyTemplate(plan->document.family, td);
+  for (const auto& x : td.items) err << formatDiagnostic(x, o.lang) << "\n";
+  if (!tmpl) return false;
+  return buildPlanDocuments(*plan, *tmpl, dir, o, writer, out, err);
+}
+
+bool buildPlanDocuments(const Plan& plan, const DocTemplate& tmpl, const std::string& dir, const BuildOptions& o,
+                        OutputWriter& writer, std::ostream& out, std::ostream& err) {
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
-  const std::int64_t epoch = reproducibleEpoch(*plan, sde ? sde : "");
-  const std::filesystem::path base = std::filesystem::path(o.outDir) / plan->id;
+  const std::int64_t epoch = reproducibleEpoch(plan, sde ? sde : "");
+  const std::filesystem::path base = std::filesystem::path(o.outDir) / plan.id;
   try {
-    Diagnostics td;
-    auto tmpl = loadFamilyTemplate(plan->document.family, td);
-    for (const auto& x : td.items) err << formatDiagnostic(x, o.lang) << "\n";
-    if (!tmpl) return false;
-    const std::string pdf = renderPlanPdf(*plan, *tmpl, findFonts(defaultFontDirs()), epoch);
-    writer.writeBytes((base / planPdfName(plan->id)).string(), pdf);
-    writer.writeWith((base / planXlsxName(plan->id)).string(),
-                     [&](const std::string& tmp) { writeAppendixWorkbook(*plan, tmp, XlsxOptions{epoch, &*tmpl}); });
+    const std::string pdf = renderPlanPdf(plan, tmpl, findFonts(defaultFontDirs()), epoch);
+    writer.writeBytes((base / planPdfName(plan.id)).string(), pdf);
+    writer.writeWith((base / planXlsxName(plan.id)).string(),
+                     [&](const std::string& tmp) { writeAppendixWorkbook(plan, tmp, XlsxOptions{epoch, &tmpl}); });
   } catch (const std::filesystem::filesystem_error& e) {
     err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
         << e.path1().string() << " (" << e.code().message() << ")\n";
@@ -64,55 +69,61 @@ bool buildPlan(const std::string& dir, const BuildOptions& o, OutputWriter& writ
 
 bool buildReport(const std::string& dir, const ReportPeriod& period, const BuildOptions& o, OutputWriter& writer,
                  std::ostream& out, std::ostream& err) {
-  const bool en = o.lang == Lang::En;
   Diagnostics d;
   auto plan = loadPlan(dir, d);
-  std::optional<ProgressReport> rep;
-  std::string progressPath = progressFile(dir, period);
-  if (plan) {
-    if (!std::filesystem::exists(progressPath))
-      d.add({Severity::Error, progressPath, 0, 0, MsgId::FileNotFound, {progressPath}});
-    else
-      rep = loadProgress(progressPath, *plan, d);
-  }
   std::optional<DocTemplate> tmpl;
   std::string mustachePath, mustacheText;
-  if (plan && rep) {
+  if (plan) {
     tmpl = loadFamilyTemplate(plan->document.family, d);
     mustachePath = reportTemplatePath(period, plan->document.family);
     std::ifstream in(mustachePath, std::ios::binary);
-    if (!in) {
-      d.add({Severity::Error, mustachePath, 0, 0, MsgId::FileNotFound, {mustachePath}});
-    } else {
+    if (in) {
       std::stringstream ss;
       ss << in.rdbuf();
       mustacheText = ss.str();
     }
   }
-  if (!plan || !rep || !tmpl || mustacheText.empty()) {
+  for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
+  if (!plan || !tmpl) return false;
+  return buildReportDocuments(*plan, *tmpl, ReportText{mustachePath, mustacheText}, dir, period, o, writer, out, err);
+}
+
+bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const ReportText& text, const std::string& dir,
+                          const ReportPeriod& period, const BuildOptions& o, OutputWriter& writer, std::ostream& out,
+                          std::ostream& err) {
+  const bool en = o.lang == Lang::En;
+  Diagnostics d;
+  std::optional<ProgressReport> rep;
+  std::string progressPath = progressFile(dir, period);
+  if (!std::filesystem::exists(progressPath))
+    d.add({Severity::Error, progressPath, 0, 0, MsgId::FileNotFound, {progressPath}});
+  else
+    rep = loadProgress(progressPath, plan, d);
+  if (rep && text.text.empty()) d.add({Severity::Error, text.path, 0, 0, MsgId::FileNotFound, {text.path}});
+  if (!rep || text.text.empty()) {
     for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
     return false;
   }
 
-  TaskStatusSummary tasks = computeTaskStatus(*plan, *rep);
-  IndicatorSummary indicators = computeAchievements(*plan, *rep);
+  TaskStatusSummary tasks = computeTaskStatus(plan, *rep);
+  IndicatorSummary indicators = computeAchievements(plan, *rep);
   ReportFigures figures = reportFigures(tasks, indicators);
-  ReportTextInput ti{&*plan, &*rep, &figures, &tasks, planReference(*plan, *tmpl)};
-  auto markup = renderReportText(mustacheText, mustachePath, ti, d);
+  ReportTextInput ti{&plan, &*rep, &figures, &tasks, planReference(plan, tmpl)};
+  auto markup = renderReportText(text.text, text.path, ti, d);
   for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
   if (!markup) return false;
   std::vector<SpecBlock> body = parseReportMarkup(*markup, reportSummaryTable(figures), reportStatusChart(figures));
-  DocumentSpec spec = specFromReport(ReportParts{&*plan, &*rep, &tasks, &indicators, &figures}, *tmpl, std::move(body));
+  DocumentSpec spec = specFromReport(ReportParts{&plan, &*rep, &tasks, &indicators, &figures}, tmpl, std::move(body));
 
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
-  std::int64_t epoch = sde ? reproducibleEpoch(*plan, sde) : static_cast<std::int64_t>(daysFromCivil(rep->asOf)) * 86400;
-  const std::filesystem::path base = std::filesystem::path(o.outDir) / plan->id;
-  const std::string stem = reportStem(plan->id, period);
+  std::int64_t epoch = sde ? reproducibleEpoch(plan, sde) : static_cast<std::int64_t>(daysFromCivil(rep->asOf)) * 86400;
+  const std::filesystem::path base = std::filesystem::path(o.outDir) / plan.id;
+  const std::string stem = reportStem(plan.id, period);
   try {
-    std::string pdf = renderSpecPdf(spec, *tmpl, findFonts(defaultFontDirs()), epoch);
+    std::string pdf = renderSpecPdf(spec, tmpl, findFonts(defaultFontDirs()), epoch);
     writer.writeBytes((base / (stem + ".pdf")).string(), pdf);
     writer.writeWith((base / (stem + ".xlsx")).string(), [&](const std::string& tmp) {
-      writeReportWorkbook(ReportWorkbookInput{&*plan, &*rep, &tasks, &indicators, &figures}, tmp, XlsxOptions{epoch, &*tmpl});
+      writeReportWorkbook(ReportWorkbookInput{&plan, &*rep, &tasks, &indicators, &figures}, tmp, XlsxOptions{epoch, &tmpl});
     });
   } catch (const std::filesystem::filesystem_error& e) {
     err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")

@@ -7,6 +7,8 @@
 
 #include "batch/output_writer.hpp"
 #include "model/diagnostic.hpp"
+#include "model/doc_template.hpp"
+#include "model/plan.hpp"
 #include "model/progress.hpp"
 
 namespace vnplan {
@@ -23,6 +25,18 @@ bool buildPlan(const std::string& dir, const BuildOptions& o, OutputWriter& writ
 // OUT_DIR/<id>/<id>-bao-cao-<period>.pdf and .xlsx from PLAN_DIR/progress/<period>.yaml.
 bool buildReport(const std::string& dir, const ReportPeriod& period, const BuildOptions& o, OutputWriter& writer,
                  std::ostream& out, std::ostream& err);
+
+// The same steps for a plan already loaded with its family's template (`vnplan run` loads
+// each plan once for all four documents and each template once per run).
+bool buildPlanDocuments(const Plan& plan, const DocTemplate& tmpl, const std::string& dir, const BuildOptions& o,
+                        OutputWriter& writer, std::ostream& out, std::ostream& err);
+struct ReportText {
+  std::string path;  // templates/report-<kind>-<family>.mustache
+  std::string text;  // empty: the file could not be read (reported as missing)
+};
+bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const ReportText& text, const std::string& dir,
+                          const ReportPeriod& period, const BuildOptions& o, OutputWriter& writer, std::ostream& out,
+                          std::ostream& err);
 
 // templates/report-<kind>-<family>.mustache next to the family's layout template.
 std::string reportTemplatePath(const ReportPeriod& p, Family family);

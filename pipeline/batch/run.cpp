@@ -13,6 +13,7 @@
 #include <fstream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -20,6 +21,7 @@
 #include "batch/input_hash.hpp"
 #include "batch/output_writer.hpp"
 #include "batch/plan_builder.hpp"
+#include "load/plan_loader.hpp"
 #include "load/progress_loader.hpp"
 #include "render/pdf/font_files.hpp"
 
@@ -87,6 +89,34 @@ std::string toolchainHash() {
 
 enum class Outcome { Built, Unchanged, Failed };
 
+// What every plan of a family shares, read once per run.
+struct FamilyInputs {
+  std::optional<DocTemplate> tmpl;
+  std::string templateMessages;  // why tmpl is missing
+  ReportText reportText;
+};
+
+struct RunContext {
+  std::string toolchain;
+  FamilyInputs state, party;
+  const FamilyInputs& of(Family f) const { return f == Family::Party ? party : state; }
+};
+
+FamilyInputs loadFamilyInputs(Family family, const ReportPeriod& period, Lang lang) {
+  FamilyInputs fi;
+  Diagnostics d;
+  fi.tmpl = loadFamilyTemplate(family, d);
+  for (const auto& x : d.items) fi.templateMessages += formatDiagnostic(x, lang) + "\n";
+  fi.reportText.path = reportTemplatePath(period, family);
+  std::ifstream in(fi.reportText.path, std::ios::binary);
+  if (in) {
+    std::stringstream ss;
+    ss << in.rdbuf();
+    fi.reportText.text = ss.str();
+  }
+  return fi;
+}
+
 struct PlanResult {
   Outcome outcome = Outcome::Unchanged;
   size_t filesWritten = 0;
@@ -94,7 +124,7 @@ struct PlanResult {
   std::string messages;
 };
 
-PlanResult runOnePlan(const std::string& dir, const std::string& id, const RunOptions& o, const std::string& toolchain) {
+PlanResult runOnePlan(const std::string& dir, const std::string& id, const RunOptions& o, const RunContext& ctx) {
   PlanResult r;
   const fs::path base = fs::path(o.outDir) / id;
   const fs::path stateFile = base / kStateFile;
@@ -106,14 +136,31 @@ PlanResult runOnePlan(const std::string& dir, const std::string& id, const RunOp
   bool ok = true;
 
   ContentHash planHash;
-  planHash.add(toolchain);
+  planHash.add(ctx.toolchain);
   const auto planFiles = filesWithIncludes((fs::path(dir) / "plan.yaml").string());
   for (const auto& f : planFiles) planHash.addFile(f);
   const std::string planKey = planHash.hex();
   const std::string planStateKey = "plan";
+  // The plan is read once, and only when something has to be built from it.
+  std::optional<Plan> plan;
+  const FamilyInputs* family = nullptr;
+  auto load = [&]() -> bool {
+    if (plan) return true;
+    Diagnostics d;
+    plan = loadPlan(dir, d);
+    for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
+    if (!plan) return false;
+    family = &ctx.of(plan->document.family);
+    if (!family->tmpl) {
+      err << family->templateMessages;
+      plan.reset();
+      return false;
+    }
+    return true;
+  };
   if (state[planStateKey] != planKey || !allExist({base / planPdfName(id), base / planXlsxName(id)})) {
     StagedWriter w;
-    if (buildPlan(dir, bo, w, out, err)) {
+    if (load() && buildPlanDocuments(*plan, *family->tmpl, dir, bo, w, out, err)) {
       w.commit();
       state[planStateKey] = planKey;
       r.filesWritten += 2;
@@ -135,7 +182,7 @@ PlanResult runOnePlan(const std::string& dir, const std::string& id, const RunOp
     const std::string stem = reportStem(id, o.period);
     if (state[reportStateKey] != reportKey || !allExist({base / (stem + ".pdf"), base / (stem + ".xlsx")})) {
       StagedWriter w;
-      if (buildReport(dir, o.period, bo, w, out, err)) {
+      if (load() && buildReportDocuments(*plan, *family->tmpl, family->reportText, dir, o.period, bo, w, out, err)) {
         w.commit();
         state[reportStateKey] = reportKey;
         r.filesWritten += 2;
@@ -352,7 +399,10 @@ bool runPlans(const RunOptions& o, RunSummary& s, std::ostream& log) {
   s.plans = plans.size() + s.failures.size();
   s.failed = s.failures.size();
 
-  const std::string toolchain = toolchainHash();
+  RunContext ctx;
+  ctx.toolchain = toolchainHash();
+  ctx.state = loadFamilyInputs(Family::State, o.period, o.lang);
+  ctx.party = loadFamilyInputs(Family::Party, o.period, o.lang);
   ProgressDisplay progress(o, plans.size(), log);
   std::mutex m;
   std::atomic<size_t> next{0};
@@ -361,7 +411,7 @@ bool runPlans(const RunOptions& o, RunSummary& s, std::ostream& log) {
       const auto& [dir, id] = plans[i];
       PlanResult r;
       try {
-        r = runOnePlan(dir, id, o, toolchain);
+        r = runOnePlan(dir, id, o, ctx);
       } catch (const std::exception& e) {
         r.outcome = Outcome::Failed;
         r.messages += dir + (en ? ": error: " : ": lỗi: ") + e.what() + "\n";
