@@ -103,10 +103,10 @@ std::vector<std::string> filesWithIncludes(const std::string& file) {
 }
 
 unsigned long long stableHash(const std::string& text) {
-  unsigned long long h = 1469598103934665603ULL;
+  unsigned long long h = 0xcbf29ce484222325ULL;  // FNV-1a 64 offset basis
   for (unsigned char c : text) {
     h ^= c;
-    h *= 1099511628211ULL;
+    h *= 0x100000001b3ULL;  // FNV 64 prime
   }
   return h;
 }
