@@ -370,6 +370,7 @@ bool runPlans(const RunOptions& o, RunSummary& s, std::ostream& log) {
   fs::create_directories(o.outDir, ec);
   DirLock lock(fs::path(o.outDir) / kLockFile);
   if (!lock.held()) {
+    s.lockBusy = lock.busy();
     log << "vnplan: " << (en ? "error: " : "lỗi: ") << o.outDir
         << (lock.busy() ? (en ? ": another vnplan run is writing to this folder\n"
                               : ": một lượt vnplan run khác đang ghi vào thư mục này\n")

@@ -34,6 +34,7 @@ struct RunSummary {
   size_t unchanged = 0;  // plans whose every output was already up to date
   size_t failed = 0;
   size_t filesWritten = 0;
+  bool lockBusy = false;  // the run did not start: another run holds OUT_DIR
   double seconds = 0;
   std::vector<PlanFailure> failures;
   std::vector<std::string> missingProgress;  // plans without progress data for the period

@@ -1,6 +1,7 @@
 // `vnplan run ROOT --period P [--jobs N] [--shard I/N] [-o OUT_DIR]`: every plan under ROOT.
 #include <unistd.h>
 
+#include <filesystem>
 #include <iostream>
 
 #include "batch/run.hpp"
@@ -17,6 +18,11 @@ int cmdRun(const std::vector<std::string>& args, const CliOptions& o) {
                           : "run cần --period dạng 2026-H1, 2026, 2026-Q1…Q4 hoặc 2026-9M, không phải: ") +
                           o.period,
                       o.lang);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(args[0], ec)) {
+    std::cerr << "vnplan: " << (en ? "error: not a folder: " : "lỗi: không phải thư mục: ") << args[0] << "\n";
+    return kExitInvalid;
+  }
   RunOptions ro;
   ro.root = args[0];
   ro.period = *period;
@@ -27,7 +33,7 @@ int cmdRun(const std::vector<std::string>& args, const CliOptions& o) {
   ro.lang = o.lang;
   ro.progressBar = ::isatty(STDERR_FILENO) != 0;
   RunSummary s;
-  if (!runPlans(ro, s, std::cerr)) return kExitBusy;
+  if (!runPlans(ro, s, std::cerr)) return s.lockBusy ? kExitBusy : kExitInvalid;
 
   for (const auto& f : s.failures) std::cerr << f.messages;
   if (en) {
