@@ -5,7 +5,7 @@
 # partial file and the next run completes; --shard parts are disjoint and cover all plans; a
 # second run is locked out; outputs are the bytes of `vnplan build` / `vnplan report`.
 set -u
-VNPLAN=$(realpath "$1")
+VNPLAN=$(realpath "$1"); SRC=$2
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 export SOURCE_DATE_EPOCH=1767225600 VNPLAN_CACHE="$T/cache"
 fail=0
@@ -68,6 +68,18 @@ for P in $(grep -l "family: party" "$R"/*/*/plan.yaml | head -1) $(grep -l "fami
   done
   check "4 files for $id" '[ "$(ls "$T/single/$id" | wc -l)" -eq 4 ]'
 done
+
+# The seed plans too (footnotes, notes, multi-year targets): run = build + report.
+"$VNPLAN" run "$SRC/inputs" --period 2026-H1 -o "$T/seedrun" > /dev/null 2>&1 || { echo "FAIL: run on the seeds"; fail=1; }
+for p in "$SRC"/inputs/*/; do
+  "$VNPLAN" build "$p" -o "$T/seedone" > /dev/null && "$VNPLAN" report "$p" --period 2026-H1 -o "$T/seedone" > /dev/null
+done
+n=0
+for f in "$T"/seedone/*/*; do
+  n=$((n + 1)); rel=${f#"$T/seedone/"}
+  check "seed: run output identical to build/report: $rel" 'cmp -s "$f" "$T/seedrun/$rel"'
+done
+check "seed: 12 documents compared (got $n)" '[ "$n" -eq 12 ]'
 
 # 3. A second run with nothing changed rebuilds nothing.
 stamps "$O" > "$T/st1"
