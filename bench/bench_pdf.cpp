@@ -6,7 +6,7 @@
 
 #include <stdexcept>
 
-#include "cli/document_builder.hpp"
+#include "batch/document_builder.hpp"
 #include "layout/document_layout.hpp"
 #include "layout/plan_spec.hpp"
 #include "load/plan_loader.hpp"

@@ -11,6 +11,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitReportDue = 3;
+inline constexpr int kExitBusy = 4;  // run: another run holds the lock on OUT_DIR
 
 struct CliOptions {
   Lang lang = Lang::Vi;
@@ -19,6 +20,9 @@ struct CliOptions {
   std::string today;
   int jobs = 0;  // 0: hardware concurrency
   int withinDays = 30;  // due: how far ahead a deadline counts as coming
+  unsigned shardIndex = 0, shardCount = 1;  // run: --shard I/N
+  long units = 0;                           // synth: --units N
+  unsigned long long seed = 1;              // synth: --seed S
 };
 
 void printDiagnostics(const Diagnostics& d, Lang lang);
@@ -29,6 +33,8 @@ int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o);
 int cmdBuild(const std::vector<std::string>& dirs, const CliOptions& o);
 int cmdDue(const std::vector<std::string>& args, const CliOptions& o);
 int cmdReport(const std::vector<std::string>& args, const CliOptions& o);
+int cmdRun(const std::vector<std::string>& args, const CliOptions& o);
+int cmdSynth(const std::vector<std::string>& args, const CliOptions& o);
 
 // Runs fn(i) for i in [0, n) on up to `jobs` threads (0: hardware concurrency). Each plan
 // is independent, so one failing plan never stops the others.

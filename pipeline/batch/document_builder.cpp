@@ -1,4 +1,4 @@
-#include "cli/document_builder.hpp"
+#include "batch/document_builder.hpp"
 
 #include <cstdlib>
 #include <filesystem>

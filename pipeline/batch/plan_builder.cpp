@@ -1,0 +1,140 @@
+// The building steps of `vnplan build` and `vnplan report` (moved down from cli/ so that
+// `vnplan run` shares them).
+#include "batch/plan_builder.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "batch/document_builder.hpp"
+#include "compute/achievement.hpp"
+#include "compute/report_figures.hpp"
+#include "compute/reproducible_time.hpp"
+#include "compute/task_status.hpp"
+#include "layout/report_spec.hpp"
+#include "layout/report_text.hpp"
+#include "load/plan_loader.hpp"
+#include "load/progress_loader.hpp"
+#include "render/xlsx/appendix_workbook.hpp"
+#include "render/xlsx/report_workbook.hpp"
+
+namespace vnplan {
+
+std::string planPdfName(const std::string& id) { return id + ".pdf"; }
+std::string planXlsxName(const std::string& id) { return id + "-phu-luc.xlsx"; }
+std::string reportStem(const std::string& id, const ReportPeriod& period) { return id + "-bao-cao-" + period.key(); }
+
+std::string reportTemplatePath(const ReportPeriod& p, Family family) {
+  std::string name = std::string("report-") + reportKindKey(p.kind) + "-" + (family == Family::Party ? "party" : "state") +
+                     ".mustache";
+  std::filesystem::path dir = std::filesystem::path(templatePath(family)).parent_path();
+  return (dir / name).string();
+}
+
+// Builds every output of one plan; returns false (with messages in `err`) on failure.
+bool buildPlan(const std::string& dir, const BuildOptions& o, OutputWriter& writer, std::ostream& out, std::ostream& err) {
+  Diagnostics d;
+  auto plan = loadPlan(dir, d);
+  for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
+  if (!plan) return false;
+  Diagnostics td;
+  auto tmpl = loadFamilyTemplate(plan->document.family, td);
+  for (const auto& x : td.items) err << formatDiagnostic(x, o.lang) << "\n";
+  if (!tmpl) return false;
+  return buildPlanDocuments(*plan, *tmpl, dir, o, writer, out, err);
+}
+
+bool buildPlanDocuments(const Plan& plan, const DocTemplate& tmpl, const std::string& dir, const BuildOptions& o,
+                        OutputWriter& writer, std::ostream& out, std::ostream& err) {
+  const char* sde = std::getenv("SOURCE_DATE_EPOCH");
+  const std::int64_t epoch = reproducibleEpoch(plan, sde ? sde : "");
+  const std::filesystem::path base = std::filesystem::path(o.outDir) / plan.id;
+  try {
+    const std::string pdf = renderPlanPdf(plan, tmpl, findFonts(defaultFontDirs()), epoch);
+    writer.writeBytes((base / planPdfName(plan.id)).string(), pdf);
+    writer.writeWith((base / planXlsxName(plan.id)).string(),
+                     [&](const std::string& tmp) { writeAppendixWorkbook(plan, tmp, XlsxOptions{epoch, &tmpl}); });
+  } catch (const std::filesystem::filesystem_error& e) {
+    err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
+        << e.path1().string() << " (" << e.code().message() << ")\n";
+    return false;
+  } catch (const std::exception& e) {
+    err << dir << ": " << (o.lang == Lang::En ? "error: " : "lỗi: ") << e.what() << "\n";
+    return false;
+  }
+  out << base.string() << "\n";
+  return true;
+}
+
+bool buildReport(const std::string& dir, const ReportPeriod& period, const BuildOptions& o, OutputWriter& writer,
+                 std::ostream& out, std::ostream& err) {
+  Diagnostics d;
+  auto plan = loadPlan(dir, d);
+  std::optional<DocTemplate> tmpl;
+  std::string mustachePath, mustacheText;
+  if (plan) {
+    tmpl = loadFamilyTemplate(plan->document.family, d);
+    mustachePath = reportTemplatePath(period, plan->document.family);
+    std::ifstream in(mustachePath, std::ios::binary);
+    if (in) {
+      std::stringstream ss;
+      ss << in.rdbuf();
+      mustacheText = ss.str();
+    }
+  }
+  for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
+  if (!plan || !tmpl) return false;
+  return buildReportDocuments(*plan, *tmpl, ReportText{mustachePath, mustacheText}, dir, period, o, writer, out, err);
+}
+
+bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const ReportText& text, const std::string& dir,
+                          const ReportPeriod& period, const BuildOptions& o, OutputWriter& writer, std::ostream& out,
+                          std::ostream& err) {
+  const bool en = o.lang == Lang::En;
+  Diagnostics d;
+  std::optional<ProgressReport> rep;
+  std::string progressPath = progressFile(dir, period);
+  if (!std::filesystem::exists(progressPath))
+    d.add({Severity::Error, progressPath, 0, 0, MsgId::FileNotFound, {progressPath}});
+  else
+    rep = loadProgress(progressPath, plan, d);
+  if (rep && text.text.empty()) d.add({Severity::Error, text.path, 0, 0, MsgId::FileNotFound, {text.path}});
+  if (!rep || text.text.empty()) {
+    for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
+    return false;
+  }
+
+  TaskStatusSummary tasks = computeTaskStatus(plan, *rep);
+  IndicatorSummary indicators = computeAchievements(plan, *rep);
+  ReportFigures figures = reportFigures(tasks, indicators);
+  ReportTextInput ti{&plan, &*rep, &figures, &tasks, planReference(plan, tmpl)};
+  auto markup = renderReportText(text.text, text.path, ti, d);
+  for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
+  if (!markup) return false;
+  std::vector<SpecBlock> body = parseReportMarkup(*markup, reportSummaryTable(figures), reportStatusChart(figures));
+  DocumentSpec spec = specFromReport(ReportParts{&plan, &*rep, &tasks, &indicators, &figures}, tmpl, std::move(body));
+
+  const char* sde = std::getenv("SOURCE_DATE_EPOCH");
+  std::int64_t epoch = sde ? reproducibleEpoch(plan, sde) : static_cast<std::int64_t>(daysFromCivil(rep->asOf)) * 86400;
+  const std::filesystem::path base = std::filesystem::path(o.outDir) / plan.id;
+  const std::string stem = reportStem(plan.id, period);
+  try {
+    std::string pdf = renderSpecPdf(spec, tmpl, findFonts(defaultFontDirs()), epoch);
+    writer.writeBytes((base / (stem + ".pdf")).string(), pdf);
+    writer.writeWith((base / (stem + ".xlsx")).string(), [&](const std::string& tmp) {
+      writeReportWorkbook(ReportWorkbookInput{&plan, &*rep, &tasks, &indicators, &figures}, tmp, XlsxOptions{epoch, &tmpl});
+    });
+  } catch (const std::filesystem::filesystem_error& e) {
+    err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
+        << e.path1().string() << " (" << e.code().message() << ")\n";
+    return false;
+  } catch (const std::exception& e) {
+    err << dir << ": " << (en ? "error: " : "lỗi: ") << e.what() << "\n";
+    return false;
+  }
+  out << (base / stem).string() << "\n";
+  return true;
+}
+
+}  // namespace vnplan
