@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <exception>
 
-#include "cli/document_builder.hpp"
+#include "batch/document_builder.hpp"
 #include "load/install_dirs.hpp"
 #include "render/pdf/font_files.hpp"
 
