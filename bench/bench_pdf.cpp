@@ -93,15 +93,3 @@ BENCHMARK(BM_LoadFontsOnly)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
-namespace {
-void BM_ToUnicodeRepairSeed001(benchmark::State& state) {
-  Plan plan = loadSeed("binh-giang");
-  DocTemplate t = stateTemplate();
-  std::string pdf = renderPlanPdf(plan, t, findFonts(defaultFontDirs()), 0);
-  for (auto _ : state) {
-    std::string out = repairToUnicode(pdf);
-    benchmark::DoNotOptimize(out.data());
-  }
-}
-BENCHMARK(BM_ToUnicodeRepairSeed001)->Unit(benchmark::kMillisecond);
-}  // namespace

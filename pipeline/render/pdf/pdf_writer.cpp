@@ -1,12 +1,24 @@
 #include "render/pdf/pdf_writer.hpp"
 
 #include "render/pdf/font_subset.hpp"
+#include "render/pdf/page_content.hpp"
+#include "render/pdf/pdf_streams.hpp"
 
 #include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <ctime>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 #include <vector>
 
@@ -46,13 +58,40 @@ class HaruMetrics : public FontMetrics {
   }
 };
 
-void setColor(HPDF_Page page, unsigned rgb, bool stroke) {
-  float r = static_cast<float>((rgb >> 16) & 0xFF) / 255.f, g = static_cast<float>((rgb >> 8) & 0xFF) / 255.f,
-        b = static_cast<float>(rgb & 0xFF) / 255.f;
-  if (stroke)
-    HPDF_Page_SetRGBStroke(page, r, g, b);
-  else
-    HPDF_Page_SetRGBFill(page, r, g, b);
+// One embedded face: the pre-subset TrueType file, deflated once per process. Every
+// document embeds the whole (Vietnamese-repertoire) face instead of libharu's per-document
+// glyph subset, so its stream never has to be built or compressed again.
+struct EmbeddedFace {
+  std::string deflated;
+  size_t rawSize = 0;
+};
+
+std::shared_ptr<const EmbeddedFace> embeddedFace(const std::string& path) {
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const EmbeddedFace>> faces;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = faces[path];
+  if (!slot) {
+    std::ifstream in(path, std::ios::binary);
+    std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) throw std::runtime_error("cannot read " + path);
+    auto face = std::make_shared<EmbeddedFace>();
+    face->rawSize = raw.size();
+    face->deflated = deflateBytes(raw, 9);
+    slot = face;
+  }
+  return slot;
+}
+
+std::string streamBytes(HPDF_Stream stream) {
+  std::string out;
+  const HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
+  for (HPDF_UINT i = 0; i < count; ++i) {
+    HPDF_UINT len = 0;
+    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(stream, i, &len);
+    if (p) out.append(reinterpret_cast<const char*>(p), len);
+  }
+  return out;
 }
 
 }  // namespace
@@ -69,6 +108,10 @@ struct ThreadFonts {
   std::array<std::string, 4> paths;
   std::array<std::string, 4> names;
   HaruMetrics metrics;
+  std::array<std::shared_ptr<const EmbeddedFace>, 4> faces;
+  // CIDToGIDMap per face: 128 KB that libharu builds for every document, the same each
+  // time; deflated once (re-checked against the raw bytes).
+  std::array<std::string, 4> cidMapRaw, cidMapDeflated;
   bool busy = false;
   ~ThreadFonts() {
     if (pdf) HPDF_Free(pdf);
@@ -93,6 +136,54 @@ struct PdfWriter::Impl {
       throw std::runtime_error(buf);
     }
   }
+
+  // Streams of face i's font objects in this document: the valid ToUnicode map, the
+  // CIDToGIDMap and the embedded face, all already deflated; counted for finish().
+  void prepareFont(size_t i) {
+    ThreadFonts& t = *tf;
+    HPDF_Font font = t.metrics.fonts[i];
+    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
+    // The CIDToGIDMap takes its filter from the font dictionary when written.
+    font->filter = HPDF_STREAM_FILTER_NONE;
+    auto* toUnicode = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
+    if (!toUnicode || !attr || !attr->map_stream || !attr->fontdef)
+      throw std::runtime_error("libharu: unexpected Type0 font layout");
+    setDeflatedStream(toUnicode, identityToUnicodeDeflated());
+    std::string raw = streamBytes(attr->map_stream->stream);
+    if (raw != t.cidMapRaw[i]) {
+      t.cidMapDeflated[i] = deflateBytes(raw, 9);
+      t.cidMapRaw[i] = std::move(raw);
+    }
+    setDeflatedStream(attr->map_stream, t.cidMapDeflated[i]);
+    // The font descriptor as libharu writes it, but with the whole face: libharu creates
+    // one (and its per-document glyph subset) only when the font definition has none.
+    HPDF_FontDef def = attr->fontdef;
+    auto* defAttr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+    HPDF_Dict descriptor = HPDF_Dict_New(font->mmgr);
+    HPDF_Dict fontFile = HPDF_DictStream_New(font->mmgr, attr->xref);
+    if (!descriptor || !fontFile) throw std::runtime_error("libharu: out of memory");
+    const EmbeddedFace& face = *t.faces[i];
+    setDeflatedStream(fontFile, face.deflated);
+    HPDF_STATUS ret = HPDF_Dict_AddNumber(fontFile, "Length1", static_cast<HPDF_INT32>(face.rawSize));
+    ret += HPDF_Dict_AddNumber(fontFile, "Length2", 0);
+    ret += HPDF_Dict_AddNumber(fontFile, "Length3", 0);
+    ret += HPDF_Xref_Add(attr->xref, descriptor);
+    ret += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+    ret += HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
+    ret += HPDF_Dict_AddNumber(descriptor, "Descent", def->descent);
+    ret += HPDF_Dict_AddNumber(descriptor, "Flags", static_cast<HPDF_INT32>(def->flags));
+    ret += HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(font->mmgr, def->font_bbox));
+    ret += HPDF_Dict_AddName(descriptor, "FontName", defAttr->base_font);
+    ret += HPDF_Dict_AddNumber(descriptor, "ItalicAngle", def->italic_angle);
+    ret += HPDF_Dict_AddNumber(descriptor, "StemV", def->stemv);
+    ret += HPDF_Dict_AddNumber(descriptor, "XHeight", def->x_height);
+    ret += HPDF_Dict_Add(descriptor, "FontFile2", fontFile);
+    if (ret != HPDF_OK) throw std::runtime_error("libharu: font descriptor");
+    def->descriptor = descriptor;
+    deflatedStreams += 3;
+  }
+
+  size_t deflatedStreams = 0;
 };
 
 namespace {
@@ -126,9 +217,9 @@ PdfWriter::PdfWriter(const FontSet& fonts) : impl_(std::make_unique<Impl>()) {
     if (!t.pdf) throw std::runtime_error("libharu: cannot create a document");
     HPDF_UseUTFEncodings(t.pdf);
   }
-  // Streams are left uncompressed here and deflated once, at the fastest level, by the
-  // qpdf pass that repairs the ToUnicode maps (see repairToUnicode): libharu's default
-  // level made deflate half of the time of a whole PDF.
+  // libharu compresses nothing itself: every stream is handed to it already deflated
+  // (pdf_streams.hpp) — the fonts and fixed maps once per process, page contents at the
+  // fastest level.
   HPDF_SetCompressionMode(t.pdf, HPDF_COMP_NONE);
   HPDF_SetCurrentEncoder(t.pdf, "UTF-8");
   d.check("UTF-8 encoder");
@@ -137,9 +228,13 @@ PdfWriter::PdfWriter(const FontSet& fonts) : impl_(std::make_unique<Impl>()) {
       const char* name = HPDF_LoadTTFontFromFile(t.pdf, paths[i].c_str(), HPDF_TRUE);
       d.check(fonts.paths[i].c_str());
       t.names[i] = name;
+      t.faces[i] = embeddedFace(paths[i]);
+      t.cidMapRaw[i].clear();
     }
-    t.metrics.fonts[i] = HPDF_GetFont(t.pdf, t.names[i].c_str(), "UTF-8");
+    HPDF_Font font = HPDF_GetFont(t.pdf, t.names[i].c_str(), "UTF-8");
     d.check("HPDF_GetFont");
+    t.metrics.fonts[i] = font;
+    d.prepareFont(i);
   }
   t.paths = paths;
 }
@@ -172,56 +267,17 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
     HPDF_Page page = HPDF_AddPage(pdf);
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(f.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(f.height));
-    const double H = f.height;
-    for (const Box& b : f.boxes) {
-      HPDF_Page_GSave(page);
-      // Colours and line width must be set before the path is begun (graphics-mode rule).
-      if (b.filled) setColor(page, b.fill, false);
-      if (b.stroked) {
-        setColor(page, b.strokeColor, true);
-        HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(b.strokeWidth));
-      }
-      HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(b.x), static_cast<HPDF_REAL>(H - b.y - b.h),
-                          static_cast<HPDF_REAL>(b.w), static_cast<HPDF_REAL>(b.h));
-      if (b.filled && b.stroked)
-        HPDF_Page_FillStroke(page);
-      else if (b.filled)
-        HPDF_Page_Fill(page);
-      else if (b.stroked)
-        HPDF_Page_Stroke(page);
-      else
-        HPDF_Page_EndPath(page);
-      HPDF_Page_GRestore(page);
-    }
-    for (const RuleLine& r : f.rules) {
-      HPDF_Page_GSave(page);
-      setColor(page, r.color, true);
-      HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width));
-      HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(r.x1), static_cast<HPDF_REAL>(H - r.y1));
-      HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(H - r.y2));
-      HPDF_Page_Stroke(page);
-      HPDF_Page_GRestore(page);
-    }
-    if (!f.runs.empty()) {
-      HPDF_Page_BeginText(page);
-      int curFace = -1;
-      double curSize = -1;
-      unsigned curColor = 0;
-      for (const TextRun& r : f.runs) {
-        int face = static_cast<int>(r.face);
-        if (face != curFace || r.size != curSize) {
-          HPDF_Page_SetFontAndSize(page, d.tf->metrics.fonts[static_cast<size_t>(face)], static_cast<HPDF_REAL>(r.size));
-          curFace = face;
-          curSize = r.size;
-        }
-        if (r.color != curColor) {
-          setColor(page, r.color, false);
-          curColor = r.color;
-        }
-        HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(r.x), static_cast<HPDF_REAL>(H - r.y), r.text.c_str());
-      }
-      HPDF_Page_EndText(page);
-    }
+    d.check("adding a page");
+    // Resource names (/F1 …) come from libharu, which records each font on the page.
+    std::array<const char*, 4> names{};
+    const std::string content = pageContent(f, [&](int face) -> const char* {
+      const char*& name = names[static_cast<size_t>(face)];
+      if (!name) name = HPDF_Page_GetLocalFontName(page, d.tf->metrics.fonts[static_cast<size_t>(face)]);
+      if (!name) throw std::runtime_error("libharu: no font resource name");
+      return name;
+    });
+    setDeflatedStream(static_cast<HPDF_PageAttr>(page->attr)->contents, deflateBytes(content, 1));
+    ++d.deflatedStreams;
     d.check("painting a page");
   }
 
@@ -233,7 +289,9 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
   HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &got);
   out.resize(got);
   d.check("reading the stream");
-  return repairToUnicode(out);
+  if (restoreFilterKeys(out) != d.deflatedStreams)
+    throw std::runtime_error("PDF: a deflated stream lost its /Filter entry");
+  return out;
 }
 
 }  // namespace vnplan
