@@ -43,7 +43,7 @@ void onError(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
 
 class HaruMetrics : public FontMetrics {
  public:
-  std::array<HPDF_Font, 4> fonts{};
+  std::array<HPDF_FontDef, 4> defs{};
   // Per-face cache of BMP advances; -1 = not yet asked.
   mutable std::array<std::vector<int16_t>, 4> cache;
   HaruMetrics() {
@@ -53,7 +53,7 @@ class HaruMetrics : public FontMetrics {
     size_t f = static_cast<size_t>(face);
     if (cp >= 0x10000) return 0;  // libharu maps these to a space; Vietnamese is all in the BMP
     int16_t& v = cache[f][cp];
-    if (v < 0) v = static_cast<int16_t>(HPDF_Font_GetUnicodeWidth(fonts[f], static_cast<HPDF_UNICODE>(cp)));
+    if (v < 0) v = static_cast<int16_t>(HPDF_TTFontDef_GetCharWidth(defs[f], static_cast<HPDF_UNICODE>(cp)));
     return v;
   }
 };
@@ -83,15 +83,38 @@ std::shared_ptr<const EmbeddedFace> embeddedFace(const std::string& path) {
   return slot;
 }
 
-std::string streamBytes(HPDF_Stream stream) {
-  std::string out;
-  const HPDF_UINT count = HPDF_MemStream_GetBufCount(stream);
-  for (HPDF_UINT i = 0; i < count; ++i) {
-    HPDF_UINT len = 0;
-    const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(stream, i, &len);
-    if (p) out.append(reinterpret_cast<const char*>(p), len);
+// What the font objects of one face need in every document, computed once per face:
+// libharu's HPDF_GetFont would rebuild them per document (a cmap search for each of the
+// 65,535 codes, a 128 KB CIDToGIDMap) — 45% of a whole plan's PDF.
+struct FaceTables {
+  std::string cidToGidDeflated;  // CID (= UCS-2 code) -> glyph, big-endian, codes 0…0xFFFE
+  int defaultWidth = 0;
+  std::vector<std::pair<unsigned, std::vector<int>>> widths;  // /W runs: first CID, widths
+};
+
+FaceTables faceTables(HPDF_FontDef def) {
+  FaceTables t;
+  constexpr unsigned kCodes = 0xFFFF;  // as libharu: every UCS-2 code but the last
+  std::string map(kCodes * 2, '\0');
+  t.defaultWidth = def->missing_width;
+  std::vector<int>* run = nullptr;
+  for (unsigned cid = 0; cid < kCodes; ++cid) {
+    const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UNICODE>(cid));
+    map[cid * 2] = static_cast<char>(gid >> 8);
+    map[cid * 2 + 1] = static_cast<char>(gid & 0xFF);
+    const int w = HPDF_TTFontDef_GetGidWidth(def, gid);
+    if (w == t.defaultWidth) {
+      run = nullptr;
+      continue;
+    }
+    if (!run) {
+      t.widths.emplace_back(cid, std::vector<int>{});
+      run = &t.widths.back().second;
+    }
+    run->push_back(w);
   }
-  return out;
+  t.cidToGidDeflated = deflateBytes(map, 9);
+  return t;
 }
 
 }  // namespace
@@ -109,9 +132,7 @@ struct ThreadFonts {
   std::array<std::string, 4> names;
   HaruMetrics metrics;
   std::array<std::shared_ptr<const EmbeddedFace>, 4> faces;
-  // CIDToGIDMap per face: 128 KB that libharu builds for every document, the same each
-  // time; deflated once (re-checked against the raw bytes).
-  std::array<std::string, 4> cidMapRaw, cidMapDeflated;
+  std::array<FaceTables, 4> tables;
   bool busy = false;
   ~ThreadFonts() {
     if (pdf) HPDF_Free(pdf);
@@ -137,52 +158,96 @@ struct PdfWriter::Impl {
     }
   }
 
-  // Streams of face i's font objects in this document: the valid ToUnicode map, the
-  // CIDToGIDMap and the embedded face, all already deflated; counted for finish().
-  void prepareFont(size_t i) {
+  // The font objects of face i in this document, as libharu's HPDF_GetFont would make
+  // them for a TrueType face with the UTF-8 encoder (Type0, Identity-H, CIDFontType2),
+  // but from tables computed once, with a valid ToUnicode map and the whole face
+  // embedded; every stream is already deflated.
+  HPDF_Dict makeFont(size_t i) {
     ThreadFonts& t = *tf;
-    HPDF_Font font = t.metrics.fonts[i];
-    auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-    // The CIDToGIDMap takes its filter from the font dictionary when written.
-    font->filter = HPDF_STREAM_FILTER_NONE;
-    auto* toUnicode = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT));
-    if (!toUnicode || !attr || !attr->map_stream || !attr->fontdef)
-      throw std::runtime_error("libharu: unexpected Type0 font layout");
-    setDeflatedStream(toUnicode, identityToUnicodeDeflated());
-    std::string raw = streamBytes(attr->map_stream->stream);
-    if (raw != t.cidMapRaw[i]) {
-      t.cidMapDeflated[i] = deflateBytes(raw, 9);
-      t.cidMapRaw[i] = std::move(raw);
-    }
-    setDeflatedStream(attr->map_stream, t.cidMapDeflated[i]);
-    // The font descriptor as libharu writes it, but with the whole face: libharu creates
-    // one (and its per-document glyph subset) only when the font definition has none.
-    HPDF_FontDef def = attr->fontdef;
+    HPDF_Doc pdf = t.pdf;
+    HPDF_MMgr mmgr = pdf->mmgr;
+    HPDF_Xref xref = pdf->xref;
+    HPDF_FontDef def = t.metrics.defs[i];
     auto* defAttr = static_cast<HPDF_TTFontDefAttr>(def->attr);
-    HPDF_Dict descriptor = HPDF_Dict_New(font->mmgr);
-    HPDF_Dict fontFile = HPDF_DictStream_New(font->mmgr, attr->xref);
-    if (!descriptor || !fontFile) throw std::runtime_error("libharu: out of memory");
+    const FaceTables& tables = t.tables[i];
     const EmbeddedFace& face = *t.faces[i];
-    setDeflatedStream(fontFile, face.deflated);
-    HPDF_STATUS ret = HPDF_Dict_AddNumber(fontFile, "Length1", static_cast<HPDF_INT32>(face.rawSize));
-    ret += HPDF_Dict_AddNumber(fontFile, "Length2", 0);
-    ret += HPDF_Dict_AddNumber(fontFile, "Length3", 0);
-    ret += HPDF_Xref_Add(attr->xref, descriptor);
+    HPDF_STATUS ret = HPDF_OK;
+    auto newDict = [&](bool indirect) {
+      HPDF_Dict dict = HPDF_Dict_New(mmgr);
+      if (!dict) throw std::runtime_error("libharu: out of memory");
+      if (indirect) ret += HPDF_Xref_Add(xref, dict);
+      return dict;
+    };
+    auto newArray = [&] {
+      HPDF_Array a = HPDF_Array_New(mmgr);
+      if (!a) throw std::runtime_error("libharu: out of memory");
+      return a;
+    };
+    auto newStream = [&](std::string_view deflated) {
+      HPDF_Dict dict = HPDF_DictStream_New(mmgr, xref);
+      if (!dict) throw std::runtime_error("libharu: out of memory");
+      setDeflatedStream(dict, deflated);
+      ++deflatedStreams;
+      return dict;
+    };
+
+    HPDF_Dict type0 = newDict(true);
+    type0->header.obj_class |= HPDF_OSUBCLASS_FONT;
+    ret += HPDF_Dict_AddName(type0, "Type", "Font");
+    ret += HPDF_Dict_AddName(type0, "Subtype", "Type0");
+    ret += HPDF_Dict_AddName(type0, "BaseFont", defAttr->base_font);
+    ret += HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+    ret += HPDF_Dict_Add(type0, "ToUnicode", newStream(identityToUnicodeDeflated()));
+    HPDF_Array descendants = newArray();
+    ret += HPDF_Dict_Add(type0, "DescendantFonts", descendants);
+
+    HPDF_Dict cidFont = newDict(true);
+    ret += HPDF_Array_Add(descendants, cidFont);
+    ret += HPDF_Dict_AddName(cidFont, "Type", "Font");
+    ret += HPDF_Dict_AddName(cidFont, "Subtype", "CIDFontType2");
+    ret += HPDF_Dict_AddName(cidFont, "BaseFont", defAttr->base_font);
+    HPDF_Dict systemInfo = newDict(false);
+    ret += HPDF_Dict_Add(cidFont, "CIDSystemInfo", systemInfo);
+    ret += HPDF_Dict_Add(systemInfo, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+    ret += HPDF_Dict_Add(systemInfo, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+    ret += HPDF_Dict_AddNumber(systemInfo, "Supplement", 0);
+    ret += HPDF_Dict_AddNumber(cidFont, "DW", tables.defaultWidth);
+    HPDF_Array dw2 = newArray();
+    ret += HPDF_Dict_Add(cidFont, "DW2", dw2);
+    ret += HPDF_Array_AddNumber(dw2, static_cast<HPDF_INT32>(def->font_bbox.bottom));
+    ret += HPDF_Array_AddNumber(dw2, static_cast<HPDF_INT32>(def->font_bbox.bottom - def->font_bbox.top));
+    HPDF_Array widths = newArray();
+    ret += HPDF_Dict_Add(cidFont, "W", widths);
+    for (const auto& [first, run] : tables.widths) {
+      ret += HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(first));
+      HPDF_Array sub = newArray();
+      ret += HPDF_Array_Add(widths, sub);
+      for (int w : run) ret += HPDF_Array_AddNumber(sub, w);
+    }
+    ret += HPDF_Dict_Add(cidFont, "CIDToGIDMap", newStream(tables.cidToGidDeflated));
+
+    HPDF_Dict descriptor = newDict(true);
+    ret += HPDF_Dict_Add(cidFont, "FontDescriptor", descriptor);
     ret += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+    ret += HPDF_Dict_AddName(descriptor, "FontName", defAttr->base_font);
     ret += HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
     ret += HPDF_Dict_AddNumber(descriptor, "Descent", def->descent);
     ret += HPDF_Dict_AddNumber(descriptor, "Flags", static_cast<HPDF_INT32>(def->flags));
-    ret += HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(font->mmgr, def->font_bbox));
-    ret += HPDF_Dict_AddName(descriptor, "FontName", defAttr->base_font);
+    ret += HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(mmgr, def->font_bbox));
     ret += HPDF_Dict_AddNumber(descriptor, "ItalicAngle", def->italic_angle);
     ret += HPDF_Dict_AddNumber(descriptor, "StemV", def->stemv);
     ret += HPDF_Dict_AddNumber(descriptor, "XHeight", def->x_height);
+    HPDF_Dict fontFile = newStream(face.deflated);
+    ret += HPDF_Dict_AddNumber(fontFile, "Length1", static_cast<HPDF_INT32>(face.rawSize));
+    ret += HPDF_Dict_AddNumber(fontFile, "Length2", 0);
+    ret += HPDF_Dict_AddNumber(fontFile, "Length3", 0);
     ret += HPDF_Dict_Add(descriptor, "FontFile2", fontFile);
-    if (ret != HPDF_OK) throw std::runtime_error("libharu: font descriptor");
-    def->descriptor = descriptor;
-    deflatedStreams += 3;
+    if (ret != HPDF_OK) throw std::runtime_error("libharu: font objects");
+    check("font objects");
+    return type0;
   }
 
+  std::array<HPDF_Dict, 4> fonts{};  // this document's Type0 font of each face
   size_t deflatedStreams = 0;
 };
 
@@ -228,13 +293,12 @@ PdfWriter::PdfWriter(const FontSet& fonts) : impl_(std::make_unique<Impl>()) {
       const char* name = HPDF_LoadTTFontFromFile(t.pdf, paths[i].c_str(), HPDF_TRUE);
       d.check(fonts.paths[i].c_str());
       t.names[i] = name;
+      t.metrics.defs[i] = HPDF_GetFontDef(t.pdf, name);
+      d.check("HPDF_GetFontDef");
       t.faces[i] = embeddedFace(paths[i]);
-      t.cidMapRaw[i].clear();
+      t.tables[i] = faceTables(t.metrics.defs[i]);
     }
-    HPDF_Font font = HPDF_GetFont(t.pdf, t.names[i].c_str(), "UTF-8");
-    d.check("HPDF_GetFont");
-    t.metrics.fonts[i] = font;
-    d.prepareFont(i);
+    d.fonts[i] = d.makeFont(i);
   }
   t.paths = paths;
 }
@@ -272,7 +336,7 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
     std::array<const char*, 4> names{};
     const std::string content = pageContent(f, [&](int face) -> const char* {
       const char*& name = names[static_cast<size_t>(face)];
-      if (!name) name = HPDF_Page_GetLocalFontName(page, d.tf->metrics.fonts[static_cast<size_t>(face)]);
+      if (!name) name = HPDF_Page_GetLocalFontName(page, d.fonts[static_cast<size_t>(face)]);
       if (!name) throw std::runtime_error("libharu: no font resource name");
       return name;
     });
