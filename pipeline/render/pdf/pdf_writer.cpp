@@ -4,6 +4,8 @@
 #include "render/pdf/page_content.hpp"
 #include "render/pdf/pdf_streams.hpp"
 
+#include <hb-subset.h>
+#include <hb.h>
 #include <hpdf.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
@@ -58,9 +60,37 @@ class HaruMetrics : public FontMetrics {
   }
 };
 
-// One embedded face: the pre-subset TrueType file, deflated once per process. Every
-// document embeds the whole (Vietnamese-repertoire) face instead of libharu's per-document
-// glyph subset, so its stream never has to be built or compressed again.
+// The face without its TrueType hinting (fpgm, prep, cvt, glyph instructions, device
+// metrics): half the bytes. Glyph ids and advances are kept (the CIDToGIDMap and /W come
+// from the hinted file libharu parsed); PDF viewers rasterise without the hints (poppler
+// and MuPDF pages render pixel-identical). The hinted bytes when HarfBuzz refuses.
+std::string withoutHinting(const std::string& ttf) {
+  std::string out = ttf;
+  hb_blob_t* blob = hb_blob_create(ttf.data(), static_cast<unsigned>(ttf.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_t* face = hb_face_create(blob, 0);
+  if (hb_subset_input_t* input = hb_subset_input_create_or_fail()) {
+    hb_set_add_range(hb_subset_input_glyph_set(input), 0, hb_face_get_glyph_count(face) - 1);
+    hb_set_add_range(hb_subset_input_unicode_set(input), 0, 0x10FFFF);
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS);
+    if (hb_face_t* sub = hb_subset_or_fail(face, input)) {
+      hb_blob_t* res = hb_face_reference_blob(sub);
+      unsigned len = 0;
+      const char* data = hb_blob_get_data(res, &len);
+      if (data && len > 0 && hb_face_get_glyph_count(sub) == hb_face_get_glyph_count(face)) out.assign(data, len);
+      hb_blob_destroy(res);
+      hb_face_destroy(sub);
+    }
+    hb_subset_input_destroy(input);
+  }
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+  return out;
+}
+
+// One embedded face: the pre-subset TrueType file, unhinted and deflated once per
+// process. Every document embeds the whole (Vietnamese-repertoire) face instead of
+// libharu's per-document glyph subset, so its stream never has to be built or
+// compressed again.
 struct EmbeddedFace {
   std::string deflated;
   size_t rawSize = 0;
@@ -75,6 +105,7 @@ std::shared_ptr<const EmbeddedFace> embeddedFace(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!in.good() && !in.eof()) throw std::runtime_error("cannot read " + path);
+    raw = withoutHinting(raw);
     auto face = std::make_shared<EmbeddedFace>();
     face->rawSize = raw.size();
     face->deflated = deflateBytes(raw, 9);
