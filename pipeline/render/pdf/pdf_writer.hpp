@@ -19,16 +19,12 @@ class PdfWriter {
 
   // Metrics of the embedded fonts, for the layout stage.
   const FontMetrics& metrics() const;
-  // Paints the document and returns the finished PDF bytes (ToUnicode repaired).
+  // Paints the document and returns the finished PDF bytes.
   std::string finish(const LaidOutDocument& doc);
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// Replaces libharu's invalid ToUnicode CMaps (begincidrange) with valid bfrange maps;
-// codes are already Unicode (UCS-2), so the map is the identity. Deterministic output.
-std::string repairToUnicode(const std::string& pdf);
 
 }  // namespace vnplan
