@@ -8,7 +8,9 @@
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "cli/document_builder.hpp"
+#include "cli/template_files.hpp"
 #include "compute/achievement.hpp"
+#include "compute/calendar.hpp"
 #include "compute/report_figures.hpp"
 #include "compute/reproducible_time.hpp"
 #include "compute/task_status.hpp"
@@ -20,16 +22,6 @@
 
 namespace vnplan {
 
-namespace {
-
-std::string reportTemplatePath(const ReportPeriod& p, Family family) {
-  std::string name = std::string("report-") + reportKindKey(p.kind) + "-" + (family == Family::Party ? "party" : "state") +
-                     ".mustache";
-  std::filesystem::path dir = std::filesystem::path(templatePath(family)).parent_path();
-  return (dir / name).string();
-}
-
-}  // namespace
 
 int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
   const bool en = o.lang == Lang::En;
@@ -51,25 +43,18 @@ int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
     else
       rep = loadProgress(progressPath, *plan, d);
   }
-  std::optional<DocTemplate> tmpl;
-  std::string mustachePath, mustacheText;
-  if (plan && rep) {
-    tmpl = loadFamilyTemplate(plan->document.family, d);
-    mustachePath = reportTemplatePath(*period, plan->document.family);
-    std::ifstream in(mustachePath, std::ios::binary);
-    if (!in) {
-      d.add({Severity::Error, mustachePath, 0, 0, MsgId::FileNotFound, {mustachePath}});
-    } else {
-      std::stringstream ss;
-      ss << in.rdbuf();
-      mustacheText = ss.str();
-    }
-  }
-  if (!plan || !rep || !tmpl || mustacheText.empty()) {
+  ReportTemplates templates;
+  if (plan && rep) templates = loadReportTemplates(dir, plan->document.family, period->kind, d);
+  if (!plan || !rep || !templates.ok()) {
     printDiagnostics(d, o.lang);
     return kExitInvalid;
   }
+  const std::optional<DocTemplate>& tmpl = templates.layout;
+  const std::string& mustachePath = templates.textPath;
+  const std::string& mustacheText = templates.text;
 
+  // Without `as_of` the figures are those of the ND09 cut-off, never after the deadline.
+  if (!rep->asOfGiven) rep->asOf = defaultAsOf(*plan, *rep);
   TaskStatusSummary tasks = computeTaskStatus(*plan, *rep);
   IndicatorSummary indicators = computeAchievements(*plan, *rep);
   ReportFigures figures = reportFigures(tasks, indicators);
