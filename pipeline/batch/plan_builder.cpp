@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "batch/document_builder.hpp"
+#include "batch/template_files.hpp"
+#include "compute/calendar.hpp"
 #include "compute/achievement.hpp"
 #include "compute/report_figures.hpp"
 #include "compute/reproducible_time.hpp"
@@ -26,10 +28,7 @@ std::string planXlsxName(const std::string& id) { return id + "-phu-luc.xlsx"; }
 std::string reportStem(const std::string& id, const ReportPeriod& period) { return id + "-bao-cao-" + period.key(); }
 
 std::string reportTemplatePath(const ReportPeriod& p, Family family) {
-  std::string name = std::string("report-") + reportKindKey(p.kind) + "-" + (family == Family::Party ? "party" : "state") +
-                     ".mustache";
-  std::filesystem::path dir = std::filesystem::path(templatePath(family)).parent_path();
-  return (dir / name).string();
+  return (std::filesystem::path(defaultTemplateDir(family)) / reportTemplateName(p.kind, family)).string();
 }
 
 // Builds every output of one plan; returns false (with messages in `err`) on failure.
@@ -71,21 +70,12 @@ bool buildReport(const std::string& dir, const ReportPeriod& period, const Build
                  std::ostream& out, std::ostream& err) {
   Diagnostics d;
   auto plan = loadPlan(dir, d);
-  std::optional<DocTemplate> tmpl;
-  std::string mustachePath, mustacheText;
-  if (plan) {
-    tmpl = loadFamilyTemplate(plan->document.family, d);
-    mustachePath = reportTemplatePath(period, plan->document.family);
-    std::ifstream in(mustachePath, std::ios::binary);
-    if (in) {
-      std::stringstream ss;
-      ss << in.rdbuf();
-      mustacheText = ss.str();
-    }
-  }
+  ReportTemplates templates;
+  if (plan) templates = loadReportTemplates(dir, plan->document.family, period.kind, d);
   for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
-  if (!plan || !tmpl) return false;
-  return buildReportDocuments(*plan, *tmpl, ReportText{mustachePath, mustacheText}, dir, period, o, writer, out, err);
+  if (!plan || !templates.layout) return false;
+  return buildReportDocuments(*plan, *templates.layout, ReportText{templates.textPath, templates.text}, dir, period, o,
+                              writer, out, err);
 }
 
 bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const ReportText& text, const std::string& dir,
@@ -99,6 +89,8 @@ bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const Repor
     d.add({Severity::Error, progressPath, 0, 0, MsgId::FileNotFound, {progressPath}});
   else
     rep = loadProgress(progressPath, plan, d);
+  // Without `as_of` the figures are those of the ND09 cut-off, never after the deadline.
+  if (rep && !rep->asOfGiven) rep->asOf = defaultAsOf(plan, *rep);
   if (rep && text.text.empty()) d.add({Severity::Error, text.path, 0, 0, MsgId::FileNotFound, {text.path}});
   if (!rep || text.text.empty()) {
     for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";

@@ -1,5 +1,7 @@
 #include "batch/run.hpp"
 
+#include "batch/template_files.hpp"
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -69,12 +71,14 @@ std::string toolchainHash() {
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   h.add(sde ? std::string("SDE=") + sde : "SDE unset");
   std::vector<std::string> files;
-  for (Family f : {Family::State, Family::Party}) {
-    const fs::path dir = fs::path(templatePath(f)).parent_path();
+  std::vector<fs::path> templateDirs;
+  for (Family f : {Family::State, Family::Party}) templateDirs.push_back(fs::path(templatePath(f)).parent_path());
+  if (const char* env = std::getenv("VNPLAN_TEMPLATES"); env && *env) templateDirs.push_back(env);
+  for (Family f : {Family::State, Family::Party}) files.push_back(templatePath(f));
+  for (const fs::path& dir : templateDirs) {
     std::error_code ec;
     for (fs::directory_iterator it(dir.empty() ? fs::path(".") : dir, ec), end; !ec && it != end; it.increment(ec))
       if (it->is_regular_file(ec)) files.push_back(it->path().string());
-    files.push_back(templatePath(f));
   }
   try {
     for (const auto& p : findFonts(defaultFontDirs()).paths) files.push_back(p);
@@ -107,7 +111,8 @@ FamilyInputs loadFamilyInputs(Family family, const ReportPeriod& period, Lang la
   Diagnostics d;
   fi.tmpl = loadFamilyTemplate(family, d);
   for (const auto& x : d.items) fi.templateMessages += formatDiagnostic(x, lang) + "\n";
-  fi.reportText.path = reportTemplatePath(period, family);
+  // VNPLAN_TEMPLATES applies to every plan; a plan's own templates/ folder is read per plan.
+  fi.reportText.path = resolveTemplateFile(reportTemplateName(period.kind, family), "", defaultTemplateDir(family));
   std::ifstream in(fi.reportText.path, std::ios::binary);
   if (in) {
     std::stringstream ss;
@@ -177,12 +182,33 @@ PlanResult runOnePlan(const std::string& dir, const std::string& id, const RunOp
     ContentHash reportHash;
     reportHash.add(planKey);
     for (const auto& f : filesWithIncludes(progress)) reportHash.addFile(f);
+    // A plan's own templates/ folder overrides the shipped report texts (file by file).
+    std::vector<std::string> own;
+    for (fs::directory_iterator it(fs::path(dir) / "templates", ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file(ec)) own.push_back(it->path().string());
+    std::sort(own.begin(), own.end());
+    for (const auto& f : own) reportHash.addFile(f);
+    const bool ownTemplates = !own.empty();
     const std::string reportKey = reportHash.hex();
     const std::string reportStateKey = "report:" + o.period.key();
     const std::string stem = reportStem(id, o.period);
     if (state[reportStateKey] != reportKey || !allExist({base / (stem + ".pdf"), base / (stem + ".xlsx")})) {
       StagedWriter w;
-      if (load() && buildReportDocuments(*plan, *family->tmpl, family->reportText, dir, o.period, bo, w, out, err)) {
+      bool ready = load();
+      const DocTemplate* layout = ready ? &*family->tmpl : nullptr;
+      ReportText text = ready ? family->reportText : ReportText{};
+      ReportTemplates own;
+      if (ready && ownTemplates) {
+        Diagnostics td;
+        own = loadReportTemplates(dir, plan->document.family, o.period.kind, td);
+        for (const auto& x : td.items) err << formatDiagnostic(x, o.lang) << "\n";
+        ready = own.layout.has_value();
+        if (ready) {
+          layout = &*own.layout;
+          text = ReportText{own.textPath, own.text};
+        }
+      }
+      if (ready && buildReportDocuments(*plan, *layout, text, dir, o.period, bo, w, out, err)) {
         w.commit();
         state[reportStateKey] = reportKey;
         r.filesWritten += 2;

@@ -41,7 +41,7 @@ class VnplanApp : public Poco::Util::Application {
     options.addOption(Option("period", "p", "kỳ báo cáo: 2026-H1, 2026, 2026-Q1 / report period")
                           .argument("P")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onPeriod)));
-    options.addOption(Option("today", "", "ngày tham chiếu YYYY-MM-DD / reference date")
+    options.addOption(Option("today", "", "ngày tham chiếu dd/mm/yyyy / reference date")
                           .argument("DATE")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onToday)));
     options.addOption(Option("within", "", "due: số ngày tính là sắp đến hạn (mặc định 30) / days ahead counted as coming")
@@ -124,7 +124,7 @@ class VnplanApp : public Poco::Util::Application {
     if (helpRequested || args.empty()) {
       Poco::Util::HelpFormatter hf(options());
       hf.setCommand("vnplan");
-      hf.setUsage("validate PLAN_DIR... | build PLAN_DIR... [-o DIR] | report PLAN_DIR --period P [-o DIR] | due [ROOT] [--today YYYY-MM-DD] [--within DAYS] | run ROOT --period P [-j N] [--shard I/N] [-o DIR] | synth --units N [--seed S] [--period P] -o DIR");
+      hf.setUsage("validate PLAN_DIR... | build PLAN_DIR... [-o DIR] | report PLAN_DIR --period P [-o DIR] | due [ROOT] [--today dd/mm/yyyy] [--within DAYS] [-o DIR] | run ROOT --period P [-j N] [--shard I/N] [-o DIR] | synth --units N [--seed S] [--period P] -o DIR");
       hf.setHeader(
           "vnplan — lập Kế hoạch và Báo cáo (PDF, XLSX) từ dữ liệu YAML.\n"
           "Mã thoát / exit codes: 0 thành công / ok; 1 dữ liệu lỗi / invalid input; 2 sai cú pháp lệnh / usage "

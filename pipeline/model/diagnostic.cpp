@@ -37,6 +37,12 @@ MessagePair catalogue(MsgId id) {
     case MsgId::UnknownTask: return {"không có nhiệm vụ số \"{0}\" trong kế hoạch", "the plan has no task \"{0}\""};
     case MsgId::UnknownIndicator: return {"không có chỉ tiêu số \"{0}\" trong kế hoạch", "the plan has no indicator \"{0}\""};
     case MsgId::BadPeriod: return {"kỳ báo cáo không hợp lệ: {0}", "invalid reporting period: {0}"};
+    case MsgId::SignedWithoutNumber:
+      return {"báo cáo đã ký (status: signed) phải có {0}", "a signed report (status: signed) needs its {0}"};
+    case MsgId::TemplateUnknownValue:
+      return {"mẫu báo cáo dùng giá trị không có: {{{0}}}", "the report template names a value that does not exist: {{{0}}}"};
+    case MsgId::TemplateUnsupported:
+      return {"mẫu báo cáo dùng thẻ không hỗ trợ: {0}", "unsupported tag in the report template: {0}"};
   }
   return {"?", "?"};
 }

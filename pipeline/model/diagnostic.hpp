@@ -29,6 +29,10 @@ enum class MsgId {
   UnknownTask,        // {0}=number
   UnknownIndicator,   // {0}=number
   BadPeriod,          // {0}=text
+  // issue 10: reports as documents, report templates
+  SignedWithoutNumber,    // {0}=the missing part ("number" / "date")
+  TemplateUnknownValue,   // {0}=tag name
+  TemplateUnsupported,    // {0}=tag
 };
 
 struct Diagnostic {
