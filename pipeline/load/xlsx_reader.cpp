@@ -5,6 +5,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -94,9 +95,11 @@ std::string unescapeOoxml(std::string_view s) {
   return out;
 }
 
+// Length as Excel counts it (UTF-16 code units: a character outside the BMP counts twice),
+// so the 32,767 limit means what it means in Excel.
 size_t countCodePoints(std::string_view s) {
   size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  for (unsigned char c : s) n += ((c & 0xC0) != 0x80) + (c >= 0xF0);
   return n;
 }
 
@@ -911,27 +914,22 @@ std::optional<XlsxWorkbook> readXlsxBytes(std::string_view bytes, const std::str
 }
 
 std::optional<XlsxWorkbook> readXlsxFile(const std::string& path, Diagnostics& d, const XlsxLimits& lim) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
+  auto cannotOpen = [&] {
     d.add({Severity::Error, path, 0, 0, MsgId::FileNotFound, {path}});
     return std::nullopt;
-  }
-  const std::streamoff size = in.tellg();
-  if (size < 0) {
-    d.add({Severity::Error, path, 0, 0, MsgId::FileNotFound, {path}});
-    return std::nullopt;
-  }
-  if (static_cast<uint64_t>(size) > lim.maxFileBytes) {
+  };
+  // A directory or a device is not a workbook (and has no meaningful size).
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return cannotOpen();
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return cannotOpen();
+  if (size > lim.maxFileBytes) {
     d.add({Severity::Error, path, 0, 0, MsgId::XlsxFileTooLarge, {std::to_string(size), std::to_string(lim.maxFileBytes)}});
     return std::nullopt;
   }
+  std::ifstream in(path, std::ios::binary);
   std::string bytes(static_cast<size_t>(size), '\0');
-  in.seekg(0);
-  in.read(bytes.data(), size);
-  if (!in) {
-    d.add({Severity::Error, path, 0, 0, MsgId::FileNotFound, {path}});
-    return std::nullopt;
-  }
+  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size))) return cannotOpen();
   return readXlsxBytes(bytes, path, d, lim);
 }
 

@@ -215,6 +215,25 @@ TEST(XlsxReader, TextTooLongIsLocatedAtItsCell) {
             "bao-cao.xlsx!Số liệu!F12: error: the cell holds a text of 32768 characters; limit 32767");
 }
 
+TEST(XlsxReader, TextLengthCountsAsExcelDoes) {
+  // Excel counts UTF-16 units: 16,383 emoji (32,766 units) plus one letter fit; one more
+  // emoji does not. Vietnamese letters count one each, composed or not.
+  std::string emoji;
+  for (int i = 0; i < 16383; ++i) emoji += "\xF0\x9F\x98\x80";
+  TestWorkbook w;
+  w.sharedStrings = "<si><t>" + emoji + "a</t></si><si><t>" + emoji + "\xF0\x9F\x98\x80</t></si><si><t>" +
+                    [] { std::string s; for (int i = 0; i < 32767; ++i) s += "ệ"; return s; }() + "</t></si>";
+  w.sheets = {{"S", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>", "", "", ""}};
+  Diagnostics d;
+  auto wb = read(buildWorkbook(w), d);
+  ASSERT_TRUE(wb) << ::testing::PrintToString(texts(d));
+  EXPECT_EQ(wb->sheets[0].at(1, 3)->text.size(), 32767u * 3);
+  w.sheets = {{"S", "<row r=\"1\"><c r=\"B1\" t=\"s\"><v>1</v></c></row>", "", "", ""}};
+  Diagnostics d2;
+  EXPECT_FALSE(read(buildWorkbook(w), d2));
+  expectOneError(d2, "bao-cao.xlsx!S!B1: lỗi: ô chứa văn bản dài 32768 ký tự; tối đa 32767");
+}
+
 TEST(XlsxReader, HugeInlineTextCostsNoMemoryAndIsReported) {
   TestWorkbook w;
   w.sheets = {{"S", "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>" + std::string(3'000'000, 'x') + "</t></is></c></row>", "", "", ""}};
@@ -515,6 +534,9 @@ TEST(XlsxReader, ReadFileReportsMissingFile) {
   Diagnostics d;
   EXPECT_FALSE(readXlsxFile("/nonexistent/x.xlsx", d));
   expectOneError(d, "/nonexistent/x.xlsx: lỗi: không mở được tệp /nonexistent/x.xlsx");
+  Diagnostics d2;
+  EXPECT_FALSE(readXlsxFile("/tmp", d2));
+  expectOneError(d2, "/tmp: lỗi: không mở được tệp /tmp");
 }
 
 // ------------------------------------------------------------------ dates and helpers
