@@ -159,6 +159,7 @@ struct Reader {
   ZipCaps caps;
   Clock::time_point deadline;
   uint64_t cellCount = 0;
+  uint64_t sharedTextBytes = 0;  // shared strings copied into cells: counted with the inflated bytes
   uint32_t cellErrors = 0;
   bool fatal = false;
   bool timedOut = false;
@@ -654,6 +655,14 @@ struct SheetHandler : XmlHandler {
         return;
       }
       if (!takeText(shared[index], c)) return;
+      // A small sheet can point a million cells at one long shared string; the copies are
+      // charged to the same budget as the inflated parts.
+      r.sharedTextBytes += c.text.size();
+      if (r.zip.totalInflated() + r.sharedTextBytes > r.lim.maxTotalBytes) {
+        r.fileError(MsgId::XlsxTotalTooLarge, {std::to_string(r.lim.maxTotalBytes)});
+        stopAll();
+        return;
+      }
     } else if (type == "str") {
       if (!takeText(finishText(v, false, r.lim.maxStringLength), c)) return;
     } else if (type == "b") {

@@ -459,6 +459,20 @@ TEST(XlsxReader, Caps) {
   }
 }
 
+TEST(XlsxReader, SharedStringAmplificationIsCapped) {
+  // 2,000 cells pointing at one 32,767-character string would be 65 MB of text from a few KB.
+  TestWorkbook w;
+  w.sharedStrings = "<si><t>" + std::string(32767, 'a') + "</t></si>";
+  std::string rows;
+  for (int r = 1; r <= 2000; ++r) rows += "<row><c t=\"s\"><v>0</v></c></row>";
+  w.sheets = {{"S", rows, "", "", ""}};
+  XlsxLimits lim;
+  lim.maxTotalBytes = 8u << 20;
+  Diagnostics d;
+  EXPECT_FALSE(read(buildWorkbook(w), d, lim));
+  expectOneError(d, "bao-cao.xlsx: lỗi: tổng dữ liệu giải nén vượt quá 8388608 byte");
+}
+
 TEST(XlsxReader, ZipBombStopsAtTheRatioCap) {
   // 4 MiB of blanks between two elements inflate ~1000:1; stopped after 1 MiB.
   TestWorkbook w;
