@@ -176,6 +176,19 @@ TEST(XlsxReader, PrefixedAndStrictNamespaces) {
   EXPECT_EQ(wb->sheets[0].at(2, 2)->text, "ok");
 }
 
+TEST(XlsxReader, ByteOrderMarkAndLatin1Declaration) {
+  // .NET writers put a UTF-8 byte-order mark before the declaration; a wrong encoding
+  // declaration does not turn UTF-8 into Latin-1.
+  TestWorkbook w;
+  w.sheets = {{"S", "", "", "",
+               "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet><sheetData><row r=\"1\">"
+               "<c r=\"A1\" t=\"inlineStr\"><is><t>Đạt</t></is></c></row></sheetData></worksheet>"}};
+  Diagnostics d;
+  auto wb = read(buildWorkbook(w), d);
+  ASSERT_TRUE(wb) << ::testing::PrintToString(texts(d));
+  EXPECT_EQ(wb->sheets[0].at(1, 1)->text, "Đạt");
+}
+
 TEST(XlsxReader, Date1904) {
   TestWorkbook w;
   w.workbookPr = "<workbookPr date1904=\"1\"/>";
