@@ -19,6 +19,7 @@ struct CliOptions {
   std::string today;
   int jobs = 0;  // 0: hardware concurrency
   int withinDays = 30;  // due: how far ahead a deadline counts as coming
+  std::string unitsFile;  // collect, consolidate: --units
 };
 
 void printDiagnostics(const Diagnostics& d, Lang lang);
@@ -29,6 +30,9 @@ int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o);
 int cmdBuild(const std::vector<std::string>& dirs, const CliOptions& o);
 int cmdDue(const std::vector<std::string>& args, const CliOptions& o);
 int cmdReport(const std::vector<std::string>& args, const CliOptions& o);
+int cmdCollect(const std::vector<std::string>& args, const CliOptions& o);
+int cmdIngest(const std::vector<std::string>& args, const CliOptions& o);
+int cmdConsolidate(const std::vector<std::string>& args, const CliOptions& o);
 
 // Runs fn(i) for i in [0, n) on up to `jobs` threads (0: hardware concurrency). Each plan
 // is independent, so one failing plan never stops the others.

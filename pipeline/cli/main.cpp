@@ -50,6 +50,9 @@ class VnplanApp : public Poco::Util::Application {
     options.addOption(Option("within", "", "due: số ngày tính là sắp đến hạn (mặc định 30) / days ahead counted as coming")
                           .argument("DAYS")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onWithin)));
+    options.addOption(Option("units", "", "collect, consolidate: danh mục đơn vị units.yaml / units directory")
+                          .argument("FILE")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onUnits)));
     options.addOption(Option("jobs", "j", "số luồng song song / worker threads")
                           .argument("N")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onJobs)));
@@ -73,6 +76,7 @@ class VnplanApp : public Poco::Util::Application {
   }
   void onOutput(const std::string&, const std::string& v) { opts.outDir = v; }
   void onPeriod(const std::string&, const std::string& v) { opts.period = v; }
+  void onUnits(const std::string&, const std::string& v) { opts.unitsFile = v; }
   void onToday(const std::string&, const std::string& v) { opts.today = v; }
   void onWithin(const std::string&, const std::string& v) {
     if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos)
@@ -95,7 +99,7 @@ class VnplanApp : public Poco::Util::Application {
     if (helpRequested || args.empty()) {
       Poco::Util::HelpFormatter hf(options());
       hf.setCommand("vnplan");
-      hf.setUsage("validate PLAN_DIR... | build PLAN_DIR... [-o DIR] | report PLAN_DIR --period P [-o DIR] | due [ROOT] [--today YYYY-MM-DD] [--within DAYS]");
+      hf.setUsage("validate PLAN_DIR... | build PLAN_DIR... [-o DIR] | report PLAN_DIR --period P [-o DIR] | due [ROOT] [--today YYYY-MM-DD] [--within DAYS] | collect PLAN_DIR --period P [--units FILE] [-o DIR] | ingest PLAN_DIR FILE.xlsx... [--period P] [--today YYYY-MM-DD] [-o DIR] | consolidate PLAN_DIR --period P [--units FILE] [-o DIR]");
       hf.setHeader(
           "vnplan — lập Kế hoạch và Báo cáo (PDF, XLSX) từ dữ liệu YAML.\n"
           "Mã thoát / exit codes: 0 thành công / ok; 1 dữ liệu lỗi / invalid input; 2 sai cú pháp lệnh / usage "
