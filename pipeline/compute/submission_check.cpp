@@ -3,26 +3,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "load/xlsx_reader.hpp"
 #include "model/text.hpp"
 
 namespace vnplan {
-
-std::optional<CalendarDate> serialToDate(double serial, bool date1904) {
-  if (!std::isfinite(serial) || serial < 1 || serial > 2958465) return std::nullopt;
-  long whole = static_cast<long>(std::floor(serial));
-  long base;
-  if (date1904)
-    base = daysFromCivil({1904, 1, 1});
-  else if (whole >= 61)
-    base = daysFromCivil({1899, 12, 30});
-  else if (whole == 60)
-    return std::nullopt;  // 29/02/1900 does not exist
-  else
-    base = daysFromCivil({1899, 12, 31});
-  CalendarDate d = civilFromDays(base + whole);
-  if (d.year < 1900 || d.year > 9999) return std::nullopt;
-  return d;
-}
 
 DateParse parseFilledDate(const std::string& raw, CalendarDate& out) {
   std::string t = trim(raw);
@@ -66,7 +50,7 @@ std::string cellText(const GridCell* c) {
   return out;
 }
 
-bool blank(const GridCell* c) { return !c || (c->kind == GridCell::Kind::Text && trim(c->text).empty() && c->formula.empty()); }
+bool blank(const GridCell* c) { return !c || (c->kind == GridCell::Kind::Text && trim(c->text).empty() && !c->formula); }
 
 // A number as Vietnamese text: "85", "12,5", "1.250" (up to 4 decimals, trailing zeros dropped).
 std::string vietnameseNumber(double v) {
@@ -239,10 +223,10 @@ class Checker {
       const GridCell* cell = s.at(j, ci);
       if (blank(cell)) continue;
       FilledCell fc;
-      if (!cell->formula.empty()) {
-        fc.text = "=" + cell->formula;
+      if (cell->formula) {
+        fc.text = cellText(cell);
         out_.values[{t.id, ri, ci}] = fc;
-        error(at(ci), MsgId::FormulaCell, {"=" + cell->formula}, t.id, ri, ci);
+        error(at(ci), MsgId::FormulaCell, {fc.text}, t.id, ri, ci);
         continue;
       }
       any = true;
@@ -250,7 +234,7 @@ class Checker {
         case FormInput::Date: {
           CalendarDate d;
           if (cell->kind == GridCell::Kind::Number) {
-            if (auto sd = serialToDate(cell->number, book_.date1904)) {
+            if (auto sd = xlsxSerialToDate(cell->number, book_.date1904)) {
               fc.date = *sd;
               fc.text = formatDateVi(*sd);
             } else {

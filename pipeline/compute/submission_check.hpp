@@ -23,7 +23,7 @@ struct GridCell {
   Kind kind = Kind::Text;
   std::string text;     // Text, Error ("#DIV/0!"), Boolean ("TRUE"/"FALSE")
   double number = 0;    // Number, Boolean
-  std::string formula;  // non-empty: the cell holds a formula (its cached value above)
+  bool formula = false;  // the cell holds a formula (its cached value above)
   bool dateFormat = false;  // a number shown as a date
 };
 
@@ -48,9 +48,6 @@ struct GridBook {
   }
 };
 
-// A date serial number to a calendar date (1900 system with Excel's phantom 29/2/1900, or
-// the 1904 system); nullopt outside 1900..9999 or with a time part only.
-std::optional<CalendarDate> serialToDate(double serial, bool date1904);
 // "15/03/2026", "15/3/2026", "15-3-2026", "15.3.2026", "2026-03-15".
 DateParse parseFilledDate(const std::string& text, CalendarDate& out);
 
