@@ -40,6 +40,7 @@ void RateCounts::add(const UnitResult& u) {
 Aggregation autoAggregation(const Indicator& ind, const std::string& target) {
   const std::string unit = foldForMatching(ind.unit);
   const TargetForm tf = parseTarget(target);
+  if (tf.kind != TargetForm::Kind::Number) return Aggregation::None;  // qualitative: count who met it
   if (ind.unit.find('%') != std::string::npos || tf.percent) return Aggregation::Average;
   for (const char* rank : {"thu", "hang", "xep"})
     if (unit.find(rank) != std::string::npos) return Aggregation::None;

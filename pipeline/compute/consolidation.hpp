@@ -74,7 +74,8 @@ struct Consolidation {
 
 // How an indicator combines when units.yaml does not say: percentages (unit "%", or a target
 // or value in %) and indices (a target below 1 with decimals) are averaged, never summed;
-// ranks ("thứ", "hạng", "xếp") are not combined; other numbers are summed.
+// ranks ("thứ", "hạng", "xếp") and qualitative targets are not combined (the units meeting the
+// target are counted); other numbers are summed.
 Aggregation autoAggregation(const Indicator& ind, const std::string& target);
 
 Consolidation consolidate(const Plan& plan, const ReportPeriod& period, const UnitDirectory& units,

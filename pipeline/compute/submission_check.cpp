@@ -62,6 +62,16 @@ std::string vietnameseNumber(double v) {
   return s;
 }
 
+// A description quoted in a message: at most about 60 characters.
+std::string shortened(const std::string& s) {
+  std::size_t i = 0, chars = 0;
+  while (i < s.size() && chars < 60) {
+    nextCodePoint(s, i);
+    ++chars;
+  }
+  return i < s.size() ? s.substr(0, i) + "…" : s;
+}
+
 class Checker {
  public:
   Checker(const GridBook& book, const std::string& file, const SubmissionContext& ctx, SubmissionCheck& out)
@@ -211,7 +221,8 @@ class Checker {
       if (t.columns[c].input != FormInput::Locked) continue;
       if (fr.group && c > 1) continue;  // merged into the title
       const std::string found = cellText(s.at(j, ci));
-      if (found != fr.cells[c]) error(at(ci), MsgId::LockedCellChanged, {fr.cells[c], found}, t.id, ri, ci);
+      if (found != fr.cells[c])
+        error(at(ci), MsgId::LockedCellChanged, {shortened(fr.cells[c]), shortened(found)}, t.id, ri, ci);
     }
     if (fr.group) return;
     std::map<std::string, FilledCell> v;  // column key -> value
