@@ -32,6 +32,7 @@ struct FillFormats {
   lxw_format* number;
   lxw_format* problem;
   lxw_format* problemDate;
+  lxw_format* problemLocked;
   lxw_format* groupFill;
   lxw_format* guideTitle;
   lxw_format* guideText;
@@ -66,6 +67,8 @@ FillFormats makeFillFormats(lxw_workbook* wb) {
   f.number = unlocked(true, "#,##0.##", kFillBg);
   f.problem = unlocked(false, nullptr, kProblemBg);
   f.problemDate = unlocked(true, "dd/mm/yyyy", kProblemBg);
+  f.problemLocked = baseFormat(wb, true);
+  format_set_bg_color(f.problemLocked, kProblemBg);
   f.groupFill = baseFormat(wb, true);
   format_set_bold(f.groupFill);
   format_set_bg_color(f.groupFill, 0xE7E6E6);
@@ -315,9 +318,17 @@ class CollectWriter {
           continue;
         }
         if (col.input == FormInput::Locked) {
+          // A changed description is shown as it should be, marked, with a note.
+          const FormProblem* p = problem(t.id, static_cast<int>(r), c);
           check(worksheet_write_string(ws, row, c, checkedText(fr.cells[c], at),
-                                       fmt_.body(col.center ? Align::Center : Align::Left)),
+                                       p ? fill_.problemLocked : fmt_.body(col.center ? Align::Center : Align::Left)),
                 at);
+          if (p) {
+            lxw_comment_options o{};
+            o.width = 300;
+            o.height = 90;
+            check(worksheet_write_comment_opt(ws, row, c, checkedText(p->message, at), &o), at);
+          }
           lines = std::max(lines, wrappedLines(fr.cells[c], col.width, m));
         } else {
           writeFillCell(ws, t, static_cast<int>(r), c, row);
