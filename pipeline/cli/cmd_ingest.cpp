@@ -106,7 +106,8 @@ void overlay(ProgressReport& base, const ProgressReport& sub) {
 
 // Writes every planned file to a private staging folder, checks each reads back as a valid
 // progress file, and only then renames them into place (each rename is atomic).
-bool commitWrites(const std::vector<PlannedWrite>& writes, const Plan& plan, Diagnostics& d) {
+// The data a file replaces is kept as history/<period>-<time received>.yaml beside it.
+bool commitWrites(const std::vector<PlannedWrite>& writes, const Plan& plan, Diagnostics& d, const std::string& stamp) {
   std::vector<std::pair<fs::path, fs::path>> staged;
   bool ok = true;
   for (const auto& w : writes) {
@@ -124,7 +125,15 @@ bool commitWrites(const std::vector<PlannedWrite>& writes, const Plan& plan, Dia
     if (ok && !loadProgress(tmp.string(), plan, d)) ok = false;
   }
   if (ok)
-    for (const auto& [tmp, target] : staged) fs::rename(tmp, target);
+    for (const auto& [tmp, target] : staged) {
+      if (fs::exists(target)) {
+        const fs::path history = target.parent_path() / "history";
+        fs::create_directories(history);
+        fs::copy_file(target, history / (target.stem().string() + "-" + stamp + ".yaml"),
+                      fs::copy_options::overwrite_existing);
+      }
+      fs::rename(tmp, target);
+    }
   for (const auto& [tmp, target] : staged) {
     std::error_code ec;
     fs::remove(tmp, ec);
@@ -240,7 +249,7 @@ int cmdIngest(const std::vector<std::string>& args, const CliOptions& o) {
           overlay(base, check.data);
           writes.push_back({planFile, progressYaml(base, header)});
         }
-        if (!commitWrites(writes, *plan, fd)) throw std::runtime_error(en ? "merged data invalid" : "dữ liệu gộp không hợp lệ");
+        if (!commitWrites(writes, *plan, fd, stamp)) throw std::runtime_error(en ? "merged data invalid" : "dữ liệu gộp không hợp lệ");
         rec.accepted = true;
         ledger->record(rec);
         ++accepted;

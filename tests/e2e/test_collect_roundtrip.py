@@ -154,11 +154,26 @@ try:
           "agency rows merged, other rows kept")
     check(os.path.exists(os.path.join(work, "progress", "units", "SKHCN", "2026-H1.yaml")), "agency data kept apart")
 
+    # A newer submission for the same unit replaces the older one; the older data is kept.
+    wa["Nhiệm vụ"].cell(ra["3"], 7).value = "WIFI-RT-003 bản sửa"
+    wa["Chỉ tiêu"].cell(ia["2"], 5).value = 130
+    newer = os.path.join(tmp, "skhcn-sua.xlsx")
+    wa.save(newer)
+    p = run("ingest", work, newer, "--today", "2026-06-07")
+    unit_file = os.path.join(work, "progress", "units", "SKHCN", "2026-H1.yaml")
+    unit_data = open(unit_file, encoding="utf-8").read()
+    check("bản sửa" in unit_data and '"130"' in unit_data, "the newer submission replaces the older")
+    hist = os.path.join(work, "progress", "units", "SKHCN", "history")
+    old = [open(os.path.join(hist, f), encoding="utf-8").read() for f in os.listdir(hist)] if os.path.isdir(hist) else []
+    check(len(old) == 1 and '"120"' in old[0], "the older data is kept in history/")
+    check(os.path.isdir(os.path.join(work, "progress", "history")), "the plan's earlier progress file is kept")
+
     # --- The ledger.
     db = sqlite3.connect(os.path.join(work, "submissions", "ledger.sqlite"))
     recs = db.execute("SELECT unit_kind, unit_code, accepted, duplicate, content_hash, stored_path FROM submissions "
                       "ORDER BY id").fetchall()
-    check([(r[0], r[1], r[2], r[3]) for r in recs] == [("plan", "", 1, 0), ("plan", "", 1, 1), ("agency", "SKHCN", 1, 0)],
+    check([(r[0], r[1], r[2], r[3]) for r in recs] ==
+          [("plan", "", 1, 0), ("plan", "", 1, 1), ("agency", "SKHCN", 1, 0), ("agency", "SKHCN", 1, 0)],
           f"ledger records {recs}")
     check(recs[0][4] == hashlib.sha256(open(filled, "rb").read()).hexdigest(), "ledger content hash")
     check(os.path.exists(os.path.join(work, recs[0][5])), "the received file is kept")
