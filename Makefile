@@ -30,6 +30,7 @@ asan: deps
 
 bench: build
 	$(BUILD)/bench/vnplan_bench
+	bench/bench_ingest.sh $(BUILD)/vnplan 1000
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -174,6 +174,7 @@ class Checker {
   void readTable(const FormTable& t) {
     const GridSheet* s = book_.sheet(t.sheetName);
     if (!s) return error("", MsgId::SheetMissing, {t.sheetName});
+    if (s->hidden) error(t.sheetName, MsgId::SheetHidden, {t.sheetName}, t.id);
     const std::size_t n = t.rows.size();
     int last = kFormFirstRow + static_cast<int>(n) - 1;
     for (int r = s->lastRow(); r > last; --r)

@@ -130,6 +130,9 @@ MessagePair catalogue(MsgId id) {
     case MsgId::CellRequired: return {"cần nhập \"{0}\"", "\"{0}\" is required"};
     case MsgId::DateOutOfRange: return {"ngày {0} nằm ngoài khoảng cho phép {1}", "date {0} is outside {1}"};
     case MsgId::UnreadableWorkbook: return {"không đọc được tệp: {0}", "cannot read the file: {0}"};
+    case MsgId::SheetHidden:
+      return {"trang tính \"{0}\" bị ẩn; hãy hiện lại (Unhide) và kiểm tra trước khi gửi",
+              "sheet \"{0}\" is hidden; unhide it and check it before sending"};
   }
   return {"?", "?"};
 }

@@ -79,6 +79,7 @@ enum class MsgId {
   CellRequired,       // {0}=column header
   DateOutOfRange,     // {0}=date, {1}=allowed range
   UnreadableWorkbook, // {0}=reader message
+  SheetHidden,        // {0}=sheet
 };
 
 struct Diagnostic {

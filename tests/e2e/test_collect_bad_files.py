@@ -151,6 +151,11 @@ def sheet_renamed(wb):
     return None
 
 
+def sheet_hidden(wb):
+    wb["Chỉ tiêu"].sheet_state = "hidden"
+    return "Chỉ tiêu"
+
+
 def meta_deleted(wb):
     del wb["_meta"]
     return None
@@ -174,6 +179,7 @@ CASES = [
     ("older-schema", older_schema, "phiên bản biểu mẫu 0.9", "schema version 0.9", []),
     ("template-changed", template_changed, "phiên bản khác của kế hoạch", "another version of the plan", []),
     ("sheet-renamed", sheet_renamed, "thiếu trang tính \"Chỉ tiêu\"", "sheet \"Chỉ tiêu\" is missing", []),
+    ("sheet-hidden", sheet_hidden, "trang tính \"Chỉ tiêu\" bị ẩn", "sheet \"Chỉ tiêu\" is hidden", []),
     ("meta-deleted", meta_deleted, "không phải biểu mẫu do vnplan collect tạo", "not made by vnplan collect", []),
 ]
 
