@@ -166,7 +166,6 @@ class CollectWriter {
       ++row;
     }
     printSetup(ws, row - 1, 0, -1);
-    worksheet_set_portrait(ws);
     protect(ws);
   }
 
