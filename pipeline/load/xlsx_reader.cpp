@@ -5,6 +5,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <set>
@@ -94,9 +95,11 @@ std::string unescapeOoxml(std::string_view s) {
   return out;
 }
 
+// Length as Excel counts it (UTF-16 code units: a character outside the BMP counts twice),
+// so the 32,767 limit means what it means in Excel.
 size_t countCodePoints(std::string_view s) {
   size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  for (unsigned char c : s) n += ((c & 0xC0) != 0x80) + (c >= 0xF0);
   return n;
 }
 
@@ -156,6 +159,7 @@ struct Reader {
   ZipCaps caps;
   Clock::time_point deadline;
   uint64_t cellCount = 0;
+  uint64_t sharedTextBytes = 0;  // shared strings copied into cells: counted with the inflated bytes
   uint32_t cellErrors = 0;
   bool fatal = false;
   bool timedOut = false;
@@ -651,6 +655,14 @@ struct SheetHandler : XmlHandler {
         return;
       }
       if (!takeText(shared[index], c)) return;
+      // A small sheet can point a million cells at one long shared string; the copies are
+      // charged to the same budget as the inflated parts.
+      r.sharedTextBytes += c.text.size();
+      if (r.zip.totalInflated() + r.sharedTextBytes > r.lim.maxTotalBytes) {
+        r.fileError(MsgId::XlsxTotalTooLarge, {std::to_string(r.lim.maxTotalBytes)});
+        stopAll();
+        return;
+      }
     } else if (type == "str") {
       if (!takeText(finishText(v, false, r.lim.maxStringLength), c)) return;
     } else if (type == "b") {
@@ -911,27 +923,22 @@ std::optional<XlsxWorkbook> readXlsxBytes(std::string_view bytes, const std::str
 }
 
 std::optional<XlsxWorkbook> readXlsxFile(const std::string& path, Diagnostics& d, const XlsxLimits& lim) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) {
+  auto cannotOpen = [&] {
     d.add({Severity::Error, path, 0, 0, MsgId::FileNotFound, {path}});
     return std::nullopt;
-  }
-  const std::streamoff size = in.tellg();
-  if (size < 0) {
-    d.add({Severity::Error, path, 0, 0, MsgId::FileNotFound, {path}});
-    return std::nullopt;
-  }
-  if (static_cast<uint64_t>(size) > lim.maxFileBytes) {
+  };
+  // A directory or a device is not a workbook (and has no meaningful size).
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) return cannotOpen();
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return cannotOpen();
+  if (size > lim.maxFileBytes) {
     d.add({Severity::Error, path, 0, 0, MsgId::XlsxFileTooLarge, {std::to_string(size), std::to_string(lim.maxFileBytes)}});
     return std::nullopt;
   }
+  std::ifstream in(path, std::ios::binary);
   std::string bytes(static_cast<size_t>(size), '\0');
-  in.seekg(0);
-  in.read(bytes.data(), size);
-  if (!in) {
-    d.add({Severity::Error, path, 0, 0, MsgId::FileNotFound, {path}});
-    return std::nullopt;
-  }
+  if (!in || !in.read(bytes.data(), static_cast<std::streamsize>(size))) return cannotOpen();
   return readXlsxBytes(bytes, path, d, lim);
 }
 

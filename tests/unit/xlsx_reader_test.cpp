@@ -176,6 +176,19 @@ TEST(XlsxReader, PrefixedAndStrictNamespaces) {
   EXPECT_EQ(wb->sheets[0].at(2, 2)->text, "ok");
 }
 
+TEST(XlsxReader, ByteOrderMarkAndLatin1Declaration) {
+  // .NET writers put a UTF-8 byte-order mark before the declaration; a wrong encoding
+  // declaration does not turn UTF-8 into Latin-1.
+  TestWorkbook w;
+  w.sheets = {{"S", "", "", "",
+               "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><worksheet><sheetData><row r=\"1\">"
+               "<c r=\"A1\" t=\"inlineStr\"><is><t>Đạt</t></is></c></row></sheetData></worksheet>"}};
+  Diagnostics d;
+  auto wb = read(buildWorkbook(w), d);
+  ASSERT_TRUE(wb) << ::testing::PrintToString(texts(d));
+  EXPECT_EQ(wb->sheets[0].at(1, 1)->text, "Đạt");
+}
+
 TEST(XlsxReader, Date1904) {
   TestWorkbook w;
   w.workbookPr = "<workbookPr date1904=\"1\"/>";
@@ -213,6 +226,25 @@ TEST(XlsxReader, TextTooLongIsLocatedAtItsCell) {
   expectOneError(d, "bao-cao.xlsx!Số liệu!F12: lỗi: ô chứa văn bản dài 32768 ký tự; tối đa 32767");
   EXPECT_EQ(formatDiagnostic(d.items[0], Lang::En),
             "bao-cao.xlsx!Số liệu!F12: error: the cell holds a text of 32768 characters; limit 32767");
+}
+
+TEST(XlsxReader, TextLengthCountsAsExcelDoes) {
+  // Excel counts UTF-16 units: 16,383 emoji (32,766 units) plus one letter fit; one more
+  // emoji does not. Vietnamese letters count one each, composed or not.
+  std::string emoji;
+  for (int i = 0; i < 16383; ++i) emoji += "\xF0\x9F\x98\x80";
+  TestWorkbook w;
+  w.sharedStrings = "<si><t>" + emoji + "a</t></si><si><t>" + emoji + "\xF0\x9F\x98\x80</t></si><si><t>" +
+                    [] { std::string s; for (int i = 0; i < 32767; ++i) s += "ệ"; return s; }() + "</t></si>";
+  w.sheets = {{"S", "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"C1\" t=\"s\"><v>2</v></c></row>", "", "", ""}};
+  Diagnostics d;
+  auto wb = read(buildWorkbook(w), d);
+  ASSERT_TRUE(wb) << ::testing::PrintToString(texts(d));
+  EXPECT_EQ(wb->sheets[0].at(1, 3)->text.size(), 32767u * 3);
+  w.sheets = {{"S", "<row r=\"1\"><c r=\"B1\" t=\"s\"><v>1</v></c></row>", "", "", ""}};
+  Diagnostics d2;
+  EXPECT_FALSE(read(buildWorkbook(w), d2));
+  expectOneError(d2, "bao-cao.xlsx!S!B1: lỗi: ô chứa văn bản dài 32768 ký tự; tối đa 32767");
 }
 
 TEST(XlsxReader, HugeInlineTextCostsNoMemoryAndIsReported) {
@@ -440,6 +472,20 @@ TEST(XlsxReader, Caps) {
   }
 }
 
+TEST(XlsxReader, SharedStringAmplificationIsCapped) {
+  // 2,000 cells pointing at one 32,767-character string would be 65 MB of text from a few KB.
+  TestWorkbook w;
+  w.sharedStrings = "<si><t>" + std::string(32767, 'a') + "</t></si>";
+  std::string rows;
+  for (int r = 1; r <= 2000; ++r) rows += "<row><c t=\"s\"><v>0</v></c></row>";
+  w.sheets = {{"S", rows, "", "", ""}};
+  XlsxLimits lim;
+  lim.maxTotalBytes = 8u << 20;
+  Diagnostics d;
+  EXPECT_FALSE(read(buildWorkbook(w), d, lim));
+  expectOneError(d, "bao-cao.xlsx: lỗi: tổng dữ liệu giải nén vượt quá 8388608 byte");
+}
+
 TEST(XlsxReader, ZipBombStopsAtTheRatioCap) {
   // 4 MiB of blanks between two elements inflate ~1000:1; stopped after 1 MiB.
   TestWorkbook w;
@@ -515,6 +561,9 @@ TEST(XlsxReader, ReadFileReportsMissingFile) {
   Diagnostics d;
   EXPECT_FALSE(readXlsxFile("/nonexistent/x.xlsx", d));
   expectOneError(d, "/nonexistent/x.xlsx: lỗi: không mở được tệp /nonexistent/x.xlsx");
+  Diagnostics d2;
+  EXPECT_FALSE(readXlsxFile("/tmp", d2));
+  expectOneError(d2, "/tmp: lỗi: không mở được tệp /tmp");
 }
 
 // ------------------------------------------------------------------ dates and helpers
