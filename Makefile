@@ -30,6 +30,7 @@ asan: deps
 
 bench: build
 	$(BUILD)/bench/vnplan_bench
+	bench/bench_ingest.sh $(BUILD)/vnplan 1000
 
 # build/vnplan_<version>_amd64.deb (binary in /usr/bin, templates in /usr/share/vnplan,
 # man page, systemd service + timer); runtime dependencies from dpkg-shlibdeps.

@@ -10,9 +10,13 @@ namespace vnplan {
 int cmdSynth(const std::vector<std::string>& args, const CliOptions& o) {
   const bool en = o.lang == Lang::En;
   if (!args.empty()) return usageError(en ? "synth takes no folder; use -o DIR" : "synth không nhận thư mục; dùng -o DIR", o.lang);
-  if (o.units <= 0) return usageError(en ? "synth needs --units N" : "synth cần --units N", o.lang);
+  // --units is shared with collect/consolidate (a units.yaml there); here it is a count.
+  const std::string& n = o.unitsFile;
+  if (n.empty() || n.size() > 6 || n.find_first_not_of("0123456789") != std::string::npos || std::stol(n) <= 0 ||
+      std::stol(n) > 100000)
+    return usageError(en ? "synth needs --units N (1…100000)" : "synth cần --units N (1…100000)", o.lang);
   SynthOptions so;
-  so.units = o.units;
+  so.units = std::stol(n);
   so.seed = o.seed;
   so.outDir = o.outDir;
   if (!o.period.empty()) {

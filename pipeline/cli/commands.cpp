@@ -106,6 +106,9 @@ int runCommand(const std::string& command, const std::vector<std::string>& args,
   if (command == "report") return cmdReport(args, opts);
   if (command == "run") return cmdRun(args, opts);
   if (command == "synth") return cmdSynth(args, opts);
+  if (command == "collect") return cmdCollect(args, opts);
+  if (command == "ingest") return cmdIngest(args, opts);
+  if (command == "consolidate") return cmdConsolidate(args, opts);
   return usageError((opts.lang == Lang::En ? "unknown command: " : "lệnh không hợp lệ: ") + command, opts.lang);
 }
 

@@ -21,8 +21,8 @@ struct CliOptions {
   int jobs = 0;  // 0: hardware concurrency
   int withinDays = 30;  // due: how far ahead a deadline counts as coming
   unsigned shardIndex = 0, shardCount = 1;  // run: --shard I/N
-  long units = 0;                           // synth: --units N
   unsigned long long seed = 1;              // synth: --seed S
+  std::string unitsFile;  // collect, consolidate: --units FILE; synth: --units N
 };
 
 void printDiagnostics(const Diagnostics& d, Lang lang);
@@ -35,6 +35,9 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o);
 int cmdReport(const std::vector<std::string>& args, const CliOptions& o);
 int cmdRun(const std::vector<std::string>& args, const CliOptions& o);
 int cmdSynth(const std::vector<std::string>& args, const CliOptions& o);
+int cmdCollect(const std::vector<std::string>& args, const CliOptions& o);
+int cmdIngest(const std::vector<std::string>& args, const CliOptions& o);
+int cmdConsolidate(const std::vector<std::string>& args, const CliOptions& o);
 
 // Runs fn(i) for i in [0, n) on up to `jobs` threads (0: hardware concurrency). Each plan
 // is independent, so one failing plan never stops the others.

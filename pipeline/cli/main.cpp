@@ -50,8 +50,8 @@ class VnplanApp : public Poco::Util::Application {
     options.addOption(Option("shard", "", "run: chỉ xử lý phần I trong N phần (I = 0…N-1) / process shard I of N")
                           .argument("I/N")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onShard)));
-    options.addOption(Option("units", "", "synth: số đơn vị / number of units")
-                          .argument("N")
+    options.addOption(Option("units", "", "collect, consolidate: danh mục đơn vị units.yaml; synth: số đơn vị / units directory; synth: number of units")
+                          .argument("FILE|N")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onUnits)));
     options.addOption(Option("seed", "", "synth: hạt giống ngẫu nhiên / random seed")
                           .argument("S")
@@ -79,6 +79,7 @@ class VnplanApp : public Poco::Util::Application {
   }
   void onOutput(const std::string&, const std::string& v) { opts.outDir = v; }
   void onPeriod(const std::string&, const std::string& v) { opts.period = v; }
+  void onUnits(const std::string&, const std::string& v) { opts.unitsFile = v; }
   void onToday(const std::string&, const std::string& v) { opts.today = v; }
   void onWithin(const std::string&, const std::string& v) {
     if (v.empty() || v.size() > 4 || v.find_first_not_of("0123456789") != std::string::npos)
@@ -110,10 +111,6 @@ class VnplanApp : public Poco::Util::Application {
     opts.shardIndex = static_cast<unsigned>(index);
     opts.shardCount = static_cast<unsigned>(count);
   }
-  void onUnits(const std::string&, const std::string& v) {
-    opts.units = static_cast<long>(parseCount(v, 100000, "--units: N (1…100000)"));
-    if (opts.units == 0) throw Poco::Util::InvalidArgumentException("--units: N (1…100000)");
-  }
   void onSeed(const std::string&, const std::string& v) { opts.seed = parseCount(v, ~0ULL, "--seed: S (0…2^64-1)"); }
 
   int main(const std::vector<std::string>& args) override {
@@ -124,7 +121,7 @@ class VnplanApp : public Poco::Util::Application {
     if (helpRequested || args.empty()) {
       Poco::Util::HelpFormatter hf(options());
       hf.setCommand("vnplan");
-      hf.setUsage("validate PLAN_DIR... | build PLAN_DIR... [-o DIR] | report PLAN_DIR --period P [-o DIR] | due [ROOT] [--today dd/mm/yyyy] [--within DAYS] [-o DIR] | run ROOT --period P [-j N] [--shard I/N] [-o DIR] | synth --units N [--seed S] [--period P] -o DIR");
+      hf.setUsage("validate PLAN_DIR... | build PLAN_DIR... [-o DIR] | report PLAN_DIR --period P [-o DIR] | due [ROOT] [--today dd/mm/yyyy] [--within DAYS] [-o DIR] | run ROOT --period P [-j N] [--shard I/N] [-o DIR] | synth --units N [--seed S] [--period P] -o DIR | collect PLAN_DIR --period P [--units FILE] [-o DIR] | ingest PLAN_DIR FILE.xlsx... [--period P] [--today YYYY-MM-DD] [-o DIR] | consolidate PLAN_DIR --period P [--units FILE] [-o DIR]");
       hf.setHeader(
           "vnplan — lập Kế hoạch và Báo cáo (PDF, XLSX) từ dữ liệu YAML.\n"
           "Mã thoát / exit codes: 0 thành công / ok; 1 dữ liệu lỗi / invalid input; 2 sai cú pháp lệnh / usage "

@@ -97,6 +97,48 @@ MessagePair catalogue(MsgId id) {
     case MsgId::XlsxNoSheets: return {"sổ tính không có trang tính nào", "the workbook has no sheets"};
     case MsgId::XlsxTooManyErrors:
       return {"quá nhiều lỗi (hơn {0}); dừng đọc", "too many errors (more than {0}); stopped reading"};
+    // issue 9
+    case MsgId::UnknownParent:
+      return {"đơn vị \"{0}\": không có đơn vị cấp trên mã \"{1}\"", "unit \"{0}\": no parent unit with code \"{1}\""};
+    case MsgId::UnitCycle: return {"quan hệ cấp trên lặp vòng: {0}", "parent cycle: {0}"};
+    case MsgId::BadUnitCode: return {"mã đơn vị \"{0}\" không đúng dạng: {1}", "unit code \"{0}\" has the wrong shape: {1}"};
+    case MsgId::BadParentLevel:
+      return {"đơn vị \"{0}\" không thể trực thuộc \"{1}\" (cấp không phù hợp)",
+              "unit \"{0}\" cannot report to \"{1}\" (level mismatch)"};
+    case MsgId::NotCollectionForm:
+      return {"tệp không phải biểu mẫu do vnplan collect tạo ({0})", "the file was not made by vnplan collect ({0})"};
+    case MsgId::WrongPlan:
+      return {"biểu mẫu của kế hoạch \"{0}\", không phải \"{1}\"", "the form belongs to plan \"{0}\", not \"{1}\""};
+    case MsgId::WrongUnit:
+      return {"đơn vị \"{0}\" không có trong danh mục đơn vị báo cáo", "unit \"{0}\" is not in the directory of reporting units"};
+    case MsgId::WrongPeriod:
+      return {"biểu mẫu của kỳ {0}, không phải kỳ {1}", "the form is for period {0}, not {1}"};
+    case MsgId::SchemaVersion:
+      return {"phiên bản biểu mẫu {0} không còn được chấp nhận (cần {1}); hãy dùng biểu mẫu mới",
+              "form schema version {0} is not accepted (expected {1}); use a new form"};
+    case MsgId::TemplateChanged:
+      return {"biểu mẫu được tạo từ một phiên bản khác của kế hoạch (mã kiểm tra không khớp); hãy dùng biểu mẫu mới",
+              "the form was made from another version of the plan (template hash differs); use a new form"};
+    case MsgId::UnknownStatus:
+      return {"tình trạng \"{0}\" không hợp lệ; chọn: Hoàn thành, Đang thực hiện, Chưa thực hiện, Dừng/điều chỉnh",
+              "unknown status \"{0}\"; choose: Hoàn thành, Đang thực hiện, Chưa thực hiện, Dừng/điều chỉnh"};
+    case MsgId::NotADate:
+      return {"\"{0}\" không phải là ngày (nhập dd/mm/yyyy)", "\"{0}\" is not a date (enter dd/mm/yyyy)"};
+    case MsgId::LockedCellChanged:
+      return {"ô mô tả đã bị sửa: phải là \"{0}\", trong tệp là \"{1}\"",
+              "a locked description cell was changed: expected \"{0}\", found \"{1}\""};
+    case MsgId::RowAdded: return {"dòng bị thêm vào biểu mẫu (\"{0}\")", "a row was added to the form (\"{0}\")"};
+    case MsgId::RowDeleted: return {"dòng số \"{0}\" bị xóa khỏi biểu mẫu", "row \"{0}\" was deleted from the form"};
+    case MsgId::FormulaCell:
+      return {"ô chứa công thức ({0}); hãy nhập giá trị", "the cell holds a formula ({0}); enter a value"};
+    case MsgId::SheetMissing:
+      return {"thiếu trang tính \"{0}\" (bị xóa hoặc đổi tên)", "sheet \"{0}\" is missing (deleted or renamed)"};
+    case MsgId::CellRequired: return {"cần nhập \"{0}\"", "\"{0}\" is required"};
+    case MsgId::DateOutOfRange: return {"ngày {0} nằm ngoài khoảng cho phép {1}", "date {0} is outside {1}"};
+    case MsgId::UnreadableWorkbook: return {"không đọc được tệp: {0}", "cannot read the file: {0}"};
+    case MsgId::SheetHidden:
+      return {"trang tính \"{0}\" bị ẩn; hãy hiện lại (Unhide) và kiểm tra trước khi gửi",
+              "sheet \"{0}\" is hidden; unhide it and check it before sending"};
   }
   return {"?", "?"};
 }

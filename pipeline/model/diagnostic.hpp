@@ -62,6 +62,28 @@ enum class MsgId {
   XlsxDuplicateSheet,   // {0}=name
   XlsxNoSheets,         //
   XlsxTooManyErrors,    // {0}=limit
+  // issue 9 (collect / ingest / consolidate)
+  UnknownParent,      // {0}=unit code, {1}=parent code
+  UnitCycle,          // {0}=chain of codes
+  BadUnitCode,        // {0}=code, {1}=expected shape
+  BadParentLevel,     // {0}=unit code, {1}=parent code
+  NotCollectionForm,  // {0}=what was found
+  WrongPlan,          // {0}=plan in file, {1}=expected
+  WrongUnit,          // {0}=unit in file
+  WrongPeriod,        // {0}=period in file, {1}=expected
+  SchemaVersion,      // {0}=version in file, {1}=expected
+  TemplateChanged,    //
+  UnknownStatus,      // {0}=text
+  NotADate,           // {0}=text
+  LockedCellChanged,  // {0}=expected, {1}=found
+  RowAdded,           // {0}=first cell text
+  RowDeleted,         // {0}=number of the missing row
+  FormulaCell,        // {0}=formula
+  SheetMissing,       // {0}=sheet
+  CellRequired,       // {0}=column header
+  DateOutOfRange,     // {0}=date, {1}=allowed range
+  UnreadableWorkbook, // {0}=reader message
+  SheetHidden,        // {0}=sheet
 };
 
 struct Diagnostic {
