@@ -8,20 +8,28 @@
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "cli/document_builder.hpp"
+#include "cli/signing.hpp"
 #include "compute/reproducible_time.hpp"
 #include "load/plan_loader.hpp"
 #include "render/xlsx/appendix_workbook.hpp"
+#include "sign/sign_error.hpp"
 
 namespace vnplan {
 
 namespace {
 
 // Builds every output of one plan; returns false (with messages in `err`) on failure.
-bool buildPlan(const std::string& dir, const CliOptions& o, std::ostringstream& out, std::ostringstream& err) {
+bool buildPlan(const std::string& dir, const CliOptions& o, const SignSetup* signing, std::ostringstream& out,
+               std::ostringstream& err) {
   Diagnostics d;
   auto plan = loadPlan(dir, d);
   for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
   if (!plan) return false;
+  if (signing && !plan->signature.signedOff) {
+    const std::string file = (std::filesystem::path(dir) / "plan.yaml").string();
+    err << formatDiagnostic({Severity::Error, file, 0, 0, MsgId::SignDraft, {}}, o.lang) << "\n";
+    return false;
+  }
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   const std::int64_t epoch = reproducibleEpoch(*plan, sde ? sde : "");
   const std::filesystem::path base = std::filesystem::path(o.outDir) / plan->id;
@@ -30,10 +38,14 @@ bool buildPlan(const std::string& dir, const CliOptions& o, std::ostringstream& 
     auto tmpl = loadFamilyTemplate(plan->document.family, td);
     for (const auto& x : td.items) err << formatDiagnostic(x, o.lang) << "\n";
     if (!tmpl) return false;
-    const std::string pdf = renderPlanPdf(*plan, *tmpl, findFonts(defaultFontDirs()), epoch);
+    std::string pdf = renderPlanPdf(*plan, *tmpl, findFonts(defaultFontDirs()), epoch);
+    if (signing) pdf = signDocument(pdf, *signing, epoch);  // last, after every other pass
     writeBytesAtomically((base / (plan->id + ".pdf")).string(), pdf);
     writeAtomically((base / (plan->id + "-phu-luc.xlsx")).string(),
                     [&](const std::string& tmp) { writeAppendixWorkbook(*plan, tmp, XlsxOptions{epoch, &*tmpl}); });
+  } catch (const SignFailure& e) {
+    err << signFailureText(e, dir, o.lang) << "\n";
+    return false;
   } catch (const std::filesystem::filesystem_error& e) {
     err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
         << e.path1().string() << " (" << e.code().message() << ")\n";
@@ -50,11 +62,13 @@ bool buildPlan(const std::string& dir, const CliOptions& o, std::ostringstream& 
 
 int cmdBuild(const std::vector<std::string>& dirs, const CliOptions& o) {
   if (dirs.empty()) return usageError(o.lang == Lang::En ? "build needs PLAN_DIR" : "build cần PLAN_DIR", o.lang);
+  SignSetup signing;
+  if (o.signing.requested && !prepareSigning(o, signing)) return kExitInvalid;
   std::vector<int> ok(dirs.size(), 0);
   std::vector<std::string> outs(dirs.size()), errs(dirs.size());
   forEachParallel(dirs.size(), o.jobs, [&](size_t i) {
     std::ostringstream out, err;
-    ok[i] = buildPlan(dirs[i], o, out, err);
+    ok[i] = buildPlan(dirs[i], o, o.signing.requested ? &signing : nullptr, out, err);
     outs[i] = out.str();
     errs[i] = err.str();
   });

@@ -8,6 +8,7 @@
 #include "cli/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "cli/document_builder.hpp"
+#include "cli/signing.hpp"
 #include "compute/achievement.hpp"
 #include "compute/report_figures.hpp"
 #include "compute/reproducible_time.hpp"
@@ -17,6 +18,7 @@
 #include "load/plan_loader.hpp"
 #include "load/progress_loader.hpp"
 #include "render/xlsx/report_workbook.hpp"
+#include "sign/sign_error.hpp"
 
 namespace vnplan {
 
@@ -79,6 +81,15 @@ int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
   if (!markup) return kExitInvalid;
   std::vector<SpecBlock> body = parseReportMarkup(*markup, reportSummaryTable(figures), reportStatusChart(figures));
   DocumentSpec spec = specFromReport(ReportParts{&*plan, &*rep, &tasks, &indicators, &figures}, *tmpl, std::move(body));
+  // --sign: the report document's own status decides (a draft is never signed).
+  SignSetup signing;
+  if (o.signing.requested) {
+    if (!spec.signature.signedOff) {
+      std::cerr << formatDiagnostic({Severity::Error, progressPath, 0, 0, MsgId::SignDraft, {}}, o.lang) << "\n";
+      return kExitInvalid;
+    }
+    if (!prepareSigning(o, signing)) return kExitInvalid;
+  }
 
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   std::int64_t epoch = sde ? reproducibleEpoch(*plan, sde) : static_cast<std::int64_t>(daysFromCivil(rep->asOf)) * 86400;
@@ -86,10 +97,14 @@ int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
   const std::string stem = plan->id + "-bao-cao-" + period->key();
   try {
     std::string pdf = renderSpecPdf(spec, *tmpl, findFonts(defaultFontDirs()), epoch);
+    if (o.signing.requested) pdf = signDocument(pdf, signing, epoch);  // last, after every other pass
     writeBytesAtomically((base / (stem + ".pdf")).string(), pdf);
     writeAtomically((base / (stem + ".xlsx")).string(), [&](const std::string& tmp) {
       writeReportWorkbook(ReportWorkbookInput{&*plan, &*rep, &tasks, &indicators, &figures}, tmp, XlsxOptions{epoch, &*tmpl});
     });
+  } catch (const SignFailure& e) {
+    std::cerr << signFailureText(e, dir, o.lang) << "\n";
+    return kExitInvalid;
   } catch (const std::filesystem::filesystem_error& e) {
     std::cerr << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
         << e.path1().string() << " (" << e.code().message() << ")\n";

@@ -62,6 +62,8 @@ int runCommand(const std::string& command, const std::vector<std::string>& args,
   if (command == "build") return cmdBuild(args, opts);
   if (command == "due") return cmdDue(args, opts);
   if (command == "report") return cmdReport(args, opts);
+  if (command == "sign") return cmdSign(args, opts);
+  if (command == "verify") return cmdVerify(args, opts);
   return usageError((opts.lang == Lang::En ? "unknown command: " : "lệnh không hợp lệ: ") + command, opts.lang);
 }
 

@@ -12,6 +12,20 @@ inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitReportDue = 3;
 
+// Issue #11: `sign`, `--sign` on build and report, `verify`.
+struct SignCliOptions {
+  bool requested = false;      // build/report --sign
+  std::string certPath;        // --cert FILE.p12
+  std::string passwordFile;    // --password-file F (first line); else $VNPLAN_CERT_PASSWORD; else empty
+  std::string reason;          // --reason TEXT
+  std::string signatureImage;  // --signature-image SIG.png
+  std::string sealImage;       // --seal SEAL.png
+  double sealMm = 36;          // --seal-size MM
+  std::string signingTime = "now";  // --signing-time now|document (SOURCE_DATE_EPOCH wins)
+  std::string caFile;          // verify --ca FILE
+  bool json = false;           // verify --json
+};
+
 struct CliOptions {
   Lang lang = Lang::Vi;
   std::string outDir = "outputs";
@@ -19,6 +33,8 @@ struct CliOptions {
   std::string today;
   int jobs = 0;  // 0: hardware concurrency
   int withinDays = 30;  // due: how far ahead a deadline counts as coming
+  bool outGiven = false;  // -o was given (sign: the output file)
+  SignCliOptions signing;
 };
 
 void printDiagnostics(const Diagnostics& d, Lang lang);
@@ -29,6 +45,8 @@ int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o);
 int cmdBuild(const std::vector<std::string>& dirs, const CliOptions& o);
 int cmdDue(const std::vector<std::string>& args, const CliOptions& o);
 int cmdReport(const std::vector<std::string>& args, const CliOptions& o);
+int cmdSign(const std::vector<std::string>& args, const CliOptions& o);
+int cmdVerify(const std::vector<std::string>& args, const CliOptions& o);
 
 // Runs fn(i) for i in [0, n) on up to `jobs` threads (0: hardware concurrency). Each plan
 // is independent, so one failing plan never stops the others.

@@ -29,6 +29,20 @@ enum class MsgId {
   UnknownTask,        // {0}=number
   UnknownIndicator,   // {0}=number
   BadPeriod,          // {0}=text
+  // Issue #11: digital signatures (sign/, cli sign and verify).
+  SignBadCertificate,   // {0}=path
+  SignWrongPassword,    // {0}=path
+  SignCertExpired,      // {0}=not after (date)
+  SignCertNotYetValid,  // {0}=not before (date)
+  SignKeyMismatch,      //
+  SignNotVnplanPdf,     // {0}=detail
+  SignAlreadySigned,    // {0}=signer
+  SignDraft,            //
+  SignNoBlock,          //
+  SignBadImage,         // {0}=path, {1}=detail
+  SignFailed,           // {0}=detail
+  VerifyNoSignature,    //
+  VerifyUnreadable,     // {0}=detail
 };
 
 struct Diagnostic {

@@ -233,7 +233,16 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
   HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &got);
   out.resize(got);
   d.check("reading the stream");
-  return repairToUnicode(out);
+  const PdfMarks marks = collectMarks(doc);
+  return repairToUnicode(out, &marks);
+}
+
+PdfMarks collectMarks(const LaidOutDocument& doc) {
+  PdfMarks m;
+  m.draft = doc.info.draft;
+  for (size_t i = 0; i < doc.pages.size(); ++i)
+    for (const PageMark& mk : doc.pages[i].marks) m.marks.push_back({i, doc.pages[i].height, mk});
+  return m;
 }
 
 }  // namespace vnplan

@@ -5,6 +5,7 @@
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include <cstdio>
@@ -44,7 +45,32 @@ const std::string& identityCMap() {
 
 }  // namespace
 
-std::string repairToUnicode(const std::string& pdfBytes) {
+namespace {
+
+void recordMarks(QPDF& q, const PdfMarks& marks) {
+  std::vector<QPDFPageObjectHelper> pages = QPDFPageDocumentHelper(q).getAllPages();
+  QPDFObjectHandle dests = QPDFObjectHandle::newDictionary();
+  int appendix = 0;
+  for (const auto& pm : marks.marks) {
+    if (pm.pageIndex >= pages.size()) continue;
+    std::string name = "/vnplan." + pm.mark.name;
+    if (pm.mark.name == "appendix") name += "." + std::to_string(++appendix);
+    const PageMark& r = pm.mark;
+    QPDFObjectHandle d = QPDFObjectHandle::newArray();
+    d.appendItem(pages[pm.pageIndex].getObjectHandle());
+    d.appendItem(QPDFObjectHandle::newName("/FitR"));
+    for (double v : {r.x, pm.pageHeight - r.y - r.h, r.x + r.w, pm.pageHeight - r.y})
+      d.appendItem(QPDFObjectHandle::newReal(v, 2));
+    dests.replaceKey(name, d);
+  }
+  if (!dests.getKeys().empty()) q.getRoot().replaceKey("/Dests", dests);
+  QPDFObjectHandle info = q.getTrailer().getKey("/Info");
+  if (info.isDictionary()) info.replaceKey("/VnplanStatus", QPDFObjectHandle::newName(marks.draft ? "/Draft" : "/Final"));
+}
+
+}  // namespace
+
+std::string repairToUnicode(const std::string& pdfBytes, const PdfMarks* marks) {
   // A process-wide setting of qpdf; set once, before any thread writes.
   static std::once_flag levelSet;
   std::call_once(levelSet, [] { Pl_Flate::setCompressionLevel(1); });
@@ -58,8 +84,10 @@ std::string repairToUnicode(const std::string& pdfBytes) {
     if (!tu.isStream()) continue;
     tu.replaceStreamData(identityCMap(), QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
   }
+  if (marks) recordMarks(q, *marks);
   QPDFWriter w(q);
   w.setOutputMemory();
+  w.setMinimumPDFVersion("1.4");
   w.setDeterministicID(true);
   // Copy libharu's streams as they are: decoding and re-deflating them would double the
   // cost of the whole document for no gain.
