@@ -401,7 +401,7 @@ std::string signPdf(const std::string& pdf, const SignRequest& req) {
     // The signer's stamp is centred under the authority lines; the body's sits at the
     // bottom left of the room to sign, beside the signer's as a seal would be, and the
     // two (about 45 and 33 pt high) fit the 28 mm without covering each other or the name.
-    const double x = asBody ? blockRect.l : cx - s.w / 2;
+    const double x = asBody ? blockRect.l + std::min(12.0, blockRect.w() - s.w) : cx - s.w / 2;
     const double y = asBody ? blockRect.b : std::max(blockRect.b, blockRect.t - s.h - 2);
     stamp = {{Rect{x, y, x + s.w, y + s.h}, s}};
   }

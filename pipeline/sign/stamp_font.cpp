@@ -34,8 +34,16 @@ StampFontData makeStampFont(const std::string& ttfPath, const std::u32string& ch
     out.width[c] = static_cast<int>(hb_font_get_glyph_h_advance(font.get(), g) * 1000 / static_cast<int>(upem));
     hb_set_add(unicodes, c);
   }
-  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_RETAIN_GIDS);
-  std::unique_ptr<hb_face_t, decltype(&hb_face_destroy)> sub(hb_subset_or_fail(face.get(), input.get()), hb_face_destroy);
+  // Hinting programs are most of a subset's size and do nothing for a 10 pt stamp.
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
+  // The plan tells which new glyph id each old one got (accented letters pull in their
+  // component glyphs, so the numbering is not simply the order of the chosen glyphs).
+  std::unique_ptr<hb_subset_plan_t, decltype(&hb_subset_plan_destroy)> plan(
+      hb_subset_plan_create_or_fail(face.get(), input.get()), hb_subset_plan_destroy);
+  if (!plan) throw SignFailure(MsgId::SignFailed, {"hb_subset"});
+  const hb_map_t* newGid = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  for (auto& [c, g] : out.glyph) g = hb_map_get(newGid, g);
+  std::unique_ptr<hb_face_t, decltype(&hb_face_destroy)> sub(hb_subset_plan_execute_or_fail(plan.get()), hb_face_destroy);
   if (!sub) throw SignFailure(MsgId::SignFailed, {"hb_subset"});
   std::unique_ptr<hb_blob_t, decltype(&hb_blob_destroy)> data(hb_face_reference_blob(sub.get()), hb_blob_destroy);
   unsigned n = 0;

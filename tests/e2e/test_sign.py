@@ -185,6 +185,15 @@ check("Signature is Valid" in pdfsig(imgs), "pdfsig: valid with images")
 lst = run(["pdfimages", "-list", imgs]).stdout
 check(lst.count(" smask ") >= 2, "signature image and seal carry alpha masks:\n" + lst)
 
+# --- A file with a cross-reference stream (rewritten with object streams) gets one too.
+run(["qpdf", "--object-streams=generate", P("plain/dang-uy-dinh-hoa/dang-uy-dinh-hoa.pdf"), P("objstm.pdf")])
+r = run([VNPLAN, "sign", P("objstm.pdf"), *SIGN, "-o", P("objstm1.pdf")], env=SDE)
+r2 = run([VNPLAN, "sign", P("objstm1.pdf"), "--cert", P("body.p12"), "--password-file", P("pw"), "-o", P("objstm2.pdf")],
+         env=SDE)
+check(r.returncode == 0 and r2.returncode == 0, "sign a file with an xref stream: " + r.stderr + r2.stderr)
+check(pdfsig(P("objstm2.pdf")).count("Signature is Valid") == 2, "pdfsig: xref-stream file, two valid signatures")
+check(run(["qpdf", "--check", P("objstm2.pdf")]).returncode == 0, "qpdf --check: xref-stream file signed twice")
+
 # --- Refusals: each a clear message, exit 1, input untouched, no output. ----------------
 src = P("plain/dang-uy-dinh-hoa/dang-uy-dinh-hoa.pdf")
 src_sha = sha(src)
