@@ -63,7 +63,8 @@ bool buildPlan(const std::string& dir, const CliOptions& o, const SignSetup* sig
 int cmdBuild(const std::vector<std::string>& dirs, const CliOptions& o) {
   if (dirs.empty()) return usageError(o.lang == Lang::En ? "build needs PLAN_DIR" : "build cần PLAN_DIR", o.lang);
   SignSetup signing;
-  if (o.signing.requested && !prepareSigning(o, signing)) return kExitInvalid;
+  if (o.signing.requested)
+    if (int rc = prepareSigning(o, signing)) return rc;
   std::vector<int> ok(dirs.size(), 0);
   std::vector<std::string> outs(dirs.size()), errs(dirs.size());
   forEachParallel(dirs.size(), o.jobs, [&](size_t i) {

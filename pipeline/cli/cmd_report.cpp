@@ -88,7 +88,7 @@ int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
       std::cerr << formatDiagnostic({Severity::Error, progressPath, 0, 0, MsgId::SignDraft, {}}, o.lang) << "\n";
       return kExitInvalid;
     }
-    if (!prepareSigning(o, signing)) return kExitInvalid;
+    if (int rc = prepareSigning(o, signing)) return rc;
   }
 
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");

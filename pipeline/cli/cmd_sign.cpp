@@ -15,7 +15,7 @@ int cmdSign(const std::vector<std::string>& args, const CliOptions& o) {
   const bool en = o.lang == Lang::En;
   if (args.size() != 1) return usageError(en ? "sign needs one PDF" : "sign cần đúng một tệp PDF", o.lang);
   SignSetup setup;
-  if (!prepareSigning(o, setup)) return kExitInvalid;
+  if (int rc = prepareSigning(o, setup)) return rc;
   const std::string& in = args[0];
   std::ifstream f(in, std::ios::binary);
   if (!f) {

@@ -26,16 +26,14 @@ bool readFile(const std::string& path, std::string& out) {
 
 }  // namespace
 
-bool prepareSigning(const CliOptions& o, SignSetup& setup) {
+int prepareSigning(const CliOptions& o, SignSetup& setup) {
   setup.options = o.signing;
   const SignCliOptions& s = o.signing;
-  if (s.certPath.empty()) {
-    usageError(o.lang == Lang::En ? "signing needs --cert FILE.p12" : "ký số cần --cert FILE.p12", o.lang);
-    return false;
-  }
+  if (s.certPath.empty())
+    return usageError(o.lang == Lang::En ? "signing needs --cert FILE.p12" : "ký số cần --cert FILE.p12", o.lang);
   auto fail = [&](const std::string& path) {
     std::cerr << formatDiagnostic({Severity::Error, path, 0, 0, MsgId::FileNotFound, {path}}, o.lang) << "\n";
-    return false;
+    return kExitInvalid;
   };
   if (!readFile(s.certPath, setup.p12)) return fail(s.certPath);
   if (!s.passwordFile.empty()) {
@@ -49,7 +47,7 @@ bool prepareSigning(const CliOptions& o, SignSetup& setup) {
     std::string probe;
     if (!img->empty() && !readFile(*img, probe)) return fail(*img);
   }
-  return true;
+  return kExitOk;
 }
 
 std::string signDocument(const std::string& pdf, const SignSetup& setup, std::int64_t documentTime) {

@@ -16,8 +16,9 @@ struct SignSetup {
   std::string password;
 };
 
-// Reads the certificate and password files; on failure prints why and returns false.
-bool prepareSigning(const CliOptions& o, SignSetup& setup);
+// Reads the certificate and password files; on failure prints why and returns the exit
+// code (kExitUsage without --cert, kExitInvalid for an unreadable file), else kExitOk.
+int prepareSigning(const CliOptions& o, SignSetup& setup);
 
 // Signs `pdf`; `documentTime` is the document's own date (for --signing-time document).
 // Throws SignFailure.

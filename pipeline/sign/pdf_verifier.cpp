@@ -71,7 +71,8 @@ PdfCheck verifyPdf(const std::string& pdf, const std::string& caFile) {
       if (hi < 0 || lo < 0) break;
       der += static_cast<char>(hi * 16 + lo);
     }
-    while (!der.empty() && der.back() == '\0') der.pop_back();
+    // The zero padding after the DER stays: the parser reads the length the DER declares
+    // (a signature may well end in a zero byte).
     const std::string data = pdf.substr(0, static_cast<size_t>(r[1])) + pdf.substr(static_cast<size_t>(r[2]), static_cast<size_t>(r[3]));
     CmsCheck k = checkCadesSignature(der, data, caFile);
     c.signer = k.commonName;

@@ -228,6 +228,10 @@ r = run([VNPLAN, "report", party, "--period", "2026-H1", "-o", P("rep"), "--sign
 check(r.returncode == 1 and "dự thảo" in r.stderr, "report --sign of a draft report refused: " + r.stderr)
 check(not os.path.exists(P("rep/dang-uy-dinh-hoa/dang-uy-dinh-hoa-bao-cao-2026-H1.pdf")), "no report written")
 
+# Usage: signing without --cert is a usage error (exit 2).
+r = run([VNPLAN, "sign", src])
+check(r.returncode == 2 and "--cert" in r.stderr, "sign without --cert exits 2: " + r.stderr)
+
 # An unsigned file: verify says so and exits 1.
 v = verify(src)
 check(v.returncode == 1, "verify of an unsigned PDF exits 1")
