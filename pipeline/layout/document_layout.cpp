@@ -540,7 +540,9 @@ class Layouter {
     }
     head.height = y + 10;
     // Top right of the appendix's first page, above its heading: a body's stamp (ND30).
-    head.content.marks.push_back(PageMark{"appendix", a.contentWidth - 200, -a.top * 0.85, 200, a.top * 0.8});
+    // From 6 mm below the paper's edge (printers' unprintable strip) to the top margin.
+    head.content.marks.push_back(PageMark{"appendix", a.contentWidth - 200, -a.top + 6 * kPtPerMm, 200,
+                                          std::max(10.0, a.top - 7 * kPtPerMm)});
     head.forceBreakBefore = true;
     head.keepWithNext = true;
     out.push_back(std::move(head));

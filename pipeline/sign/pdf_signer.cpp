@@ -181,10 +181,31 @@ void collectFields(QPDFObjectHandle fields, std::vector<QPDFObjectHandle>& out, 
   }
 }
 
-struct Placed {
-  std::string xobject;  // resource name
-  Rect at;
-};
+// Where an earlier vnplan signature drew its signature image (page coordinates), read
+// back from its widget's appearance ("q w 0 0 h x y cm /Sig Do Q"), so the body's seal
+// covers a third of the real image.
+std::optional<Rect> earlierSignatureImage(const std::vector<QPDFObjectHandle>& fields) {
+  for (auto f : fields) {
+    QPDFObjectHandle ap = f.getKey("/AP").isDictionary() ? f.getKey("/AP").getKey("/N") : QPDFObjectHandle::newNull();
+    QPDFObjectHandle rect = f.getKey("/Rect");
+    if (!ap.isStream() || !rect.isArray() || rect.getArrayNItems() != 4) continue;
+    std::string content;
+    try {
+      auto buf = ap.getStreamData(qpdf_dl_generalized);
+      content.assign(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
+    } catch (const std::exception&) {
+      continue;
+    }
+    const size_t at = content.find(" cm /Sig Do");
+    const size_t q = at == std::string::npos ? at : content.rfind("q ", at);
+    double w = 0, h = 0, x = 0, y = 0;
+    if (q == std::string::npos || std::sscanf(content.c_str() + q, "q %lf 0 0 %lf %lf %lf cm", &w, &h, &x, &y) != 4)
+      continue;
+    const double l = rect.getArrayItem(0).getNumericValue(), b = rect.getArrayItem(1).getNumericValue();
+    return Rect{l + x, b + y, l + x + w, b + y + h};
+  }
+  return std::nullopt;
+}
 
 // Draws a text stamp: a thin frame and lines of text, `size` shrunk until they fit `maxW`.
 struct TextStamp {
@@ -388,11 +409,12 @@ std::string signPdf(const std::string& pdf, const SignRequest& req) {
   if (sealImage) {
     const double d = req.sealDiameterMm * kPtPerMm;
     const double h = d * sealImage->height / sealImage->width;
-    // Over the left third of the signature image; without one (the body signing after the
-    // signer), of a signature image assumed as wide as the seal.
-    const double imgLeft = sigImage ? sigRect.l : cx - d / 2, imgW = sigImage ? sigRect.w() : d;
-    const double right = imgLeft + imgW / 3;
-    images.push_back({Rect{right - d, cy - h / 2, right, cy + h / 2}, "/Seal"});
+    // Over the left third of the signature image: this signature's, the signer's earlier
+    // one (the body signing second), or else one assumed as wide as the seal.
+    const std::optional<Rect> earlier = sigImage ? std::optional<Rect>(sigRect) : earlierSignatureImage(fields);
+    const Rect under = earlier ? *earlier : Rect{cx - d / 2, cy - h / 2, cx + d / 2, cy + h / 2};
+    const double right = under.l + under.w() / 3, mid = (under.b + under.t) / 2;
+    images.push_back({Rect{right - d, mid - h / 2, right, mid + h / 2}, "/Seal"});
   }
   if (!sigImage && !sealImage) {
     TextStamp s;

@@ -8,7 +8,13 @@
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <png.h>
+#include <unistd.h>
+
+#include <cstdio>
 #include <ctime>
+#include <filesystem>
+#include <vector>
 
 #include "cli/document_builder.hpp"
 #include "layout/page.hpp"
@@ -165,4 +171,78 @@ TEST(Sign, WrongPasswordAndBadFilesAreTold) {
 TEST(Sign, VietnamTime) {
   EXPECT_EQ(vietnamTimeText(0), "01/01/1970 07:00:00 +07:00");
   EXPECT_EQ(vietnamTimeText(1737676800), "24/01/2025 07:00:00 +07:00");
+}
+
+namespace {
+
+// A transparent RGBA PNG of w×h with one opaque pixel, written with libpng.
+std::string writePng(const std::filesystem::path& dir, const std::string& name, unsigned w, unsigned h) {
+  png_image img{};
+  img.version = PNG_IMAGE_VERSION;
+  img.width = w;
+  img.height = h;
+  img.format = PNG_FORMAT_RGBA;
+  std::vector<unsigned char> px(PNG_IMAGE_SIZE(img), 0);
+  px[3] = 255;
+  const std::string path = (dir / name).string();
+  EXPECT_TRUE(png_image_write_to_file(&img, path.c_str(), 0, px.data(), 0, nullptr));
+  return path;
+}
+
+struct Drawn {
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
+// "q w 0 0 h x y cm /Name Do Q" in an appearance stream, in page coordinates.
+Drawn drawnImage(const std::string& content, const std::string& name, double left, double bottom) {
+  Drawn d;
+  size_t at = content.find(" cm " + name + " Do");
+  EXPECT_NE(at, std::string::npos) << name;
+  if (at == std::string::npos) return d;
+  size_t q = content.rfind("q ", at);
+  EXPECT_EQ(std::sscanf(content.c_str() + q, "q %lf 0 0 %lf %lf %lf cm", &d.w, &d.h, &d.x, &d.y), 4);
+  d.x += left;
+  d.y += bottom;
+  return d;
+}
+
+}  // namespace
+
+TEST(Sign, VisibleFormFollowsNd30) {
+  // Signature image centred in the room to sign; the seal at its real size over the left
+  // third of the signature image, both vertically centred on it.
+  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("vnplan-sign-png-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string pdf = renderSeed("dang-uy-dinh-hoa");
+  SigningIdentity id = loadSigningIdentity(signerP12(), "mem.p12", "mật khẩu", kNow);
+  SignRequest req;
+  req.identity = &id;
+  req.signingTime = kNow;
+  req.signatureImagePath = writePng(dir, "sig.png", 300, 120);
+  req.sealImagePath = writePng(dir, "seal.png", 200, 200);
+  req.sealDiameterMm = 40;
+  const std::string out = signPdf(pdf, req);
+  std::filesystem::remove_all(dir);
+
+  QPDF q;
+  q.processMemoryFile("out.pdf", out.data(), out.size());
+  QPDFObjectHandle block = q.getRoot().getKey("/Dests").getKey("/vnplan.signature");
+  const double bl = block.getArrayItem(2).getNumericValue(), bb = block.getArrayItem(3).getNumericValue(),
+               br = block.getArrayItem(4).getNumericValue(), bt = block.getArrayItem(5).getNumericValue();
+  QPDFObjectHandle widget = q.getRoot().getKey("/AcroForm").getKey("/Fields").getArrayItem(0);
+  QPDFObjectHandle rect = widget.getKey("/Rect");
+  auto data = widget.getKey("/AP").getKey("/N").getStreamData(qpdf_dl_generalized);
+  const std::string content(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+  const double left = rect.getArrayItem(0).getNumericValue(), bottom = rect.getArrayItem(1).getNumericValue();
+  Drawn sig = drawnImage(content, "/Sig", left, bottom), seal = drawnImage(content, "/Seal", left, bottom);
+  EXPECT_NEAR(sig.x + sig.w / 2, (bl + br) / 2, 0.05);
+  EXPECT_NEAR(sig.y + sig.h / 2, (bb + bt) / 2, 0.05);
+  EXPECT_LE(sig.h, bt - bb);
+  EXPECT_NEAR(sig.w / sig.h, 300.0 / 120.0, 0.01);
+  EXPECT_NEAR(seal.w, 40 * kPtPerMm, 0.05);
+  EXPECT_NEAR(seal.x + seal.w, sig.x + sig.w / 3, 0.05);
+  EXPECT_NEAR(seal.y + seal.h / 2, sig.y + sig.h / 2, 0.05);
+  PdfCheck c = verifyPdf(out, "");
+  ASSERT_EQ(c.signatures.size(), 1u);
+  EXPECT_TRUE(c.signatures[0].valid);
 }
