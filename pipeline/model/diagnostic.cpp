@@ -52,6 +52,9 @@ MessagePair catalogue(MsgId id) {
       return {"không đọc được ảnh PNG {0}: {1}", "cannot read the PNG image {0}: {1}"};
     case MsgId::SignFailed: return {"không ký được: {0}", "signing failed: {0}"};
     case MsgId::VerifyNoSignature: return {"văn bản không có chữ ký số", "the document has no digital signature"};
+    case MsgId::SignCertNotValidThen:
+      return {"chứng thư số không có hiệu lực vào thời điểm ký {0} (hiệu lực từ {1} đến {2}); bỏ SOURCE_DATE_EPOCH hoặc --signing-time document để ký với thời điểm hiện tại",
+              "the certificate is not valid at the signing time {0} (valid from {1} to {2}); drop SOURCE_DATE_EPOCH or --signing-time document to sign with the current time"};
     case MsgId::VerifyUnreadable: return {"không đọc được tệp PDF ({0})", "cannot read the PDF ({0})"};
     case MsgId::FileNotFound: return {"không mở được tệp {0}", "cannot open file {0}"};
     case MsgId::IncludeCycle: return {"!include lặp vòng: {0}", "!include cycle: {0}"};

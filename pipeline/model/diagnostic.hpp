@@ -43,6 +43,7 @@ enum class MsgId {
   SignFailed,           // {0}=detail
   VerifyNoSignature,    //
   VerifyUnreadable,     // {0}=detail
+  SignCertNotValidThen, // {0}=signing time, {1}=not before, {2}=not after
 };
 
 struct Diagnostic {

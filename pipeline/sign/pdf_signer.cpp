@@ -277,7 +277,13 @@ std::string vietnamTimeText(std::int64_t t) {
 
 std::string signPdf(const std::string& pdf, const SignRequest& req) {
   const SigningIdentity& id = *req.identity;
-  checkValidAt(id.cert.get(), req.signingTime);
+  try {
+    checkValidAt(id.cert.get(), req.signingTime);
+  } catch (const SignFailure&) {
+    throw SignFailure(MsgId::SignCertNotValidThen, {vietnamTimeText(req.signingTime),
+                                                    asn1DateText(X509_get0_notBefore(id.cert.get())),
+                                                    asn1DateText(X509_get0_notAfter(id.cert.get()))});
+  }
   QPDF q;
   q.setSuppressWarnings(true);
   try {

@@ -210,6 +210,14 @@ for n, (opts, msg, _) in enumerate(cases):
     r = run([VNPLAN, "sign", src, *opts, "-o", out], env=SDE)
     check(r.returncode == 1 and msg in r.stderr, "refusal '%s': rc=%d %s" % (msg, r.returncode, r.stderr))
     check(not os.path.exists(out), "no output for '%s'" % msg)
+# A fixed signing time outside the certificate's validity (the document's 2025 date).
+env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+subprocess.run([VNPLAN, "build", party, "-o", P("dated")], capture_output=True, env=env)
+dated = P("dated/dang-uy-dinh-hoa/dang-uy-dinh-hoa.pdf")
+r = subprocess.run([VNPLAN, "sign", dated, *SIGN, "--signing-time", "document", "-o", P("then.pdf")],
+                   capture_output=True, text=True, env=env)
+check(r.returncode == 1 and "không có hiệu lực vào thời điểm ký" in r.stderr and not os.path.exists(P("then.pdf")),
+      "certificate not valid at the document's date: " + r.stderr)
 check(sha(src) == src_sha, "input untouched after refusals")
 # A PDF vnplan did not make (qpdf rewrites it without vnplan's Info).
 run(["qpdf", "--empty", "--pages", src, "1", "--", P("foreign.pdf")])
