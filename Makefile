@@ -3,7 +3,7 @@ JOBS ?= $(shell nproc)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 
-.PHONY: deps build demo test test-fast asan bench clean
+.PHONY: deps build demo test test-fast asan bench package install clean
 
 deps:
 	@bash scripts/install-deps
@@ -30,6 +30,16 @@ asan: deps
 
 bench: build
 	$(BUILD)/bench/vnplan_bench
+
+# build/vnplan_<version>_amd64.deb (binary in /usr/bin, templates in /usr/share/vnplan,
+# man page, systemd service + timer); runtime dependencies from dpkg-shlibdeps.
+package: build
+	cd $(BUILD) && cpack -G DEB
+
+# PREFIX=/opt/vnplan make install (default /usr/local); any prefix works.
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,75 +1,28 @@
 // `vnplan build PLAN_DIR... [-o OUT_DIR]`: the plan PDF and the appendix workbook.
-#include <cstdlib>
-#include <filesystem>
 #include <iostream>
-#include <mutex>
 #include <sstream>
 
-#include "cli/atomic_file.hpp"
+#include "batch/output_writer.hpp"
+#include "batch/plan_builder.hpp"
 #include "cli/commands.hpp"
-#include "cli/document_builder.hpp"
 #include "cli/signing.hpp"
-#include "compute/reproducible_time.hpp"
-#include "load/plan_loader.hpp"
-#include "render/xlsx/appendix_workbook.hpp"
-#include "sign/sign_error.hpp"
 
 namespace vnplan {
-
-namespace {
-
-// Builds every output of one plan; returns false (with messages in `err`) on failure.
-bool buildPlan(const std::string& dir, const CliOptions& o, const SignSetup* signing, std::ostringstream& out,
-               std::ostringstream& err) {
-  Diagnostics d;
-  auto plan = loadPlan(dir, d);
-  for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
-  if (!plan) return false;
-  if (signing && !plan->signature.signedOff) {
-    const std::string file = (std::filesystem::path(dir) / "plan.yaml").string();
-    err << formatDiagnostic({Severity::Error, file, 0, 0, MsgId::SignDraft, {}}, o.lang) << "\n";
-    return false;
-  }
-  const char* sde = std::getenv("SOURCE_DATE_EPOCH");
-  const std::int64_t epoch = reproducibleEpoch(*plan, sde ? sde : "");
-  const std::filesystem::path base = std::filesystem::path(o.outDir) / plan->id;
-  try {
-    Diagnostics td;
-    auto tmpl = loadFamilyTemplate(plan->document.family, td);
-    for (const auto& x : td.items) err << formatDiagnostic(x, o.lang) << "\n";
-    if (!tmpl) return false;
-    std::string pdf = renderPlanPdf(*plan, *tmpl, findFonts(defaultFontDirs()), epoch);
-    if (signing) pdf = signDocument(pdf, *signing, epoch);  // last, after every other pass
-    writeBytesAtomically((base / (plan->id + ".pdf")).string(), pdf);
-    writeAtomically((base / (plan->id + "-phu-luc.xlsx")).string(),
-                    [&](const std::string& tmp) { writeAppendixWorkbook(*plan, tmp, XlsxOptions{epoch, &*tmpl}); });
-  } catch (const SignFailure& e) {
-    err << signFailureText(e, dir, o.lang) << "\n";
-    return false;
-  } catch (const std::filesystem::filesystem_error& e) {
-    err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
-        << e.path1().string() << " (" << e.code().message() << ")\n";
-    return false;
-  } catch (const std::exception& e) {
-    err << dir << ": " << (o.lang == Lang::En ? "error: " : "lỗi: ") << e.what() << "\n";
-    return false;
-  }
-  out << base.string() << "\n";
-  return true;
-}
-
-}  // namespace
 
 int cmdBuild(const std::vector<std::string>& dirs, const CliOptions& o) {
   if (dirs.empty()) return usageError(o.lang == Lang::En ? "build needs PLAN_DIR" : "build cần PLAN_DIR", o.lang);
   SignSetup signing;
-  if (o.signing.requested)
+  BuildOptions options{o.lang, o.outDir, {}};
+  if (o.signing.requested) {
     if (int rc = prepareSigning(o, signing)) return rc;
+    options.signer = [&signing](const std::string& pdf, std::int64_t t) { return signDocument(pdf, signing, t); };
+  }
   std::vector<int> ok(dirs.size(), 0);
   std::vector<std::string> outs(dirs.size()), errs(dirs.size());
   forEachParallel(dirs.size(), o.jobs, [&](size_t i) {
     std::ostringstream out, err;
-    ok[i] = buildPlan(dirs[i], o, o.signing.requested ? &signing : nullptr, out, err);
+    AtomicFileWriter writer;
+    ok[i] = buildPlan(dirs[i], options, writer, out, err);
     outs[i] = out.str();
     errs[i] = err.str();
   });

@@ -1,5 +1,8 @@
-// `vnplan due [ROOT] [--today YYYY-MM-DD]`: the reports of every plan under ROOT whose deadline
-// is coming (within --within days, default 30) or past, the days left and the missing progress data.
+// `vnplan due [ROOT] [--today dd/mm/yyyy] [-o OUT_DIR]`: the reports of every plan under ROOT whose
+// deadline is coming (within --within days, default 30) or past, the days left, and for each
+// whether it has no data yet (chưa có số liệu), has data (đã có số liệu; missing entries listed)
+// or has been made (đã lập báo cáo: OUT_DIR/<id>/<id>-bao-cao-<P>.pdf newer than its inputs).
+// A past report whose data is complete is no longer counted as due.
 // Exit: 0 nothing due or all due reports have data; 3 a due report has no progress file;
 // 1 a plan or a due progress file has errors (reported; the other plans still listed; wins over
 // 3); 2 usage.
@@ -19,11 +22,35 @@ namespace vnplan {
 namespace {
 
 std::optional<CalendarDate> parseToday(const std::string& s) {
-  // Strictly YYYY-MM-DD.
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  // Like every other date: dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd.
   CalendarDate d;
   if (parseDate(s, d) != DateParse::Ok) return std::nullopt;
   return d;
+}
+
+// The report's PDF in the output folder when it is newer than everything it was made from
+// (the plan's YAML files, its templates/ folder and the progress file): "đã lập báo cáo".
+std::optional<std::filesystem::path> builtReport(const std::string& outDir, const std::string& planId,
+                                                 const std::string& planDir, const std::string& progress,
+                                                 const ReportPeriod& period) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path pdf = fs::path(outDir) / planId / (planId + "-bao-cao-" + period.key() + ".pdf");
+  const auto built = fs::last_write_time(pdf, ec);
+  if (ec) return std::nullopt;
+  auto newer = [&](const fs::path& p) {
+    std::error_code e;
+    const auto t = fs::last_write_time(p, e);
+    return !e && t > built;
+  };
+  if (newer(progress)) return std::nullopt;
+  for (const char* sub : {"", "templates"}) {
+    const fs::path dir = fs::path(planDir) / sub;
+    if (!fs::is_directory(dir, ec)) continue;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec))
+      if (it->is_regular_file(ec) && newer(it->path())) return std::nullopt;
+  }
+  return pdf;
 }
 
 CalendarDate systemToday() {
@@ -62,7 +89,9 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
   if (!o.today.empty()) {
     auto t = parseToday(o.today);
     if (!t)
-      return usageError((en ? "--today must be a date YYYY-MM-DD: " : "--today phải là ngày YYYY-MM-DD: ") + o.today,
+      return usageError((en ? "--today must be a date dd/mm/yyyy or YYYY-MM-DD: "
+                            : "--today phải là ngày dd/mm/yyyy hoặc YYYY-MM-DD: ") +
+                            o.today,
                         lang);
     today = *t;
   } else {
@@ -108,7 +137,7 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
             << (en ? " (deadlines within " : " (hạn trong ") << o.withinDays
             << (en ? " days or past)\n" : " ngày tới hoặc đã qua)\n");
   if (due.empty()) std::cout << (en ? "  none\n" : "  không có\n");
-  size_t ready = 0;
+  size_t ready = 0, reported = 0, stillDue = 0;
   for (const auto& r : due) {
     const Plan& plan = *std::find_if(plans.begin(), plans.end(), [&](const Plan& p) { return p.id == r.planId; });
     const std::string file = progressFile(dirOf[r.planId], r.period);
@@ -119,6 +148,7 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
               << date(r.data.last) << "\n";
     if (!r.hasData) {
       missing = true;
+      ++stillDue;
       std::cout << "    " << (en ? "MISSING progress data: " : "CHƯA CÓ số liệu: ") << file << "\n";
       continue;
     }
@@ -128,8 +158,15 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
     if (!report) {
       invalid = true;
       missing = true;
+      ++stillDue;
       std::cout << "    " << (en ? "INVALID progress data (" : "số liệu CÓ LỖI (") << d.errorCount()
                 << (en ? " errors): " : " lỗi): ") << file << "\n";
+      continue;
+    }
+    if (auto pdf = builtReport(o.outDir, r.planId, dirOf[r.planId], file, r.period)) {
+      // Made after its last input changed: nothing left to do for this report.
+      ++reported;
+      std::cout << "    " << (en ? "REPORT MADE: " : "ĐÃ LẬP BÁO CÁO: ") << pdf->string() << "\n";
       continue;
     }
     ++ready;
@@ -143,6 +180,9 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
     if (plan.indicators)
       for (const auto& g : plan.indicators->groups)
         for (const auto& i : g.items) indsWithout += report->findIndicator(i.number) == nullptr;
+    // A past report whose data is complete is no longer due (it only waits to be made);
+    // one still coming, or with entries missing, is.
+    if (r.daysLeft >= 0 || tasksWithout || indsWithout) ++stillDue;
     if (tasksWithout || indsWithout) {
       std::cout << "    " << (en ? "not yet reported: " : "chưa báo cáo: ");
       if (tasks) std::cout << tasksWithout << "/" << tasks << (en ? " tasks" : " nhiệm vụ");
@@ -158,9 +198,10 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
       }
     }
   }
-  std::cout << capitalizeFirst(en ? "total: " : "tổng: ") << due.size()
-            << (en ? " report(s) due, " : " báo cáo đến hạn, ") << ready << (en ? " with data, " : " đã có số liệu, ")
-            << due.size() - ready << (en ? " without\n" : " chưa có\n");
+  const size_t noData = due.size() - ready - reported;
+  std::cout << capitalizeFirst(en ? "total: " : "tổng: ") << due.size() << (en ? " report(s): " : " báo cáo: ") << noData
+            << (en ? " without data, " : " chưa có số liệu, ") << ready << (en ? " with data, " : " đã có số liệu, ")
+            << reported << (en ? " made; " : " đã lập báo cáo; ") << stillDue << (en ? " still due\n" : " còn đến hạn\n");
   if (invalid) return kExitInvalid;
   return missing ? kExitReportDue : kExitOk;
 }

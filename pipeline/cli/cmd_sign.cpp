@@ -3,7 +3,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/atomic_file.hpp"
+#include "batch/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "cli/signing.hpp"
 #include "sign/pdf_signer.hpp"

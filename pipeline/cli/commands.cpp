@@ -5,7 +5,15 @@
 #include <iostream>
 #include <thread>
 
+#include "batch/template_files.hpp"
+#include "compute/achievement.hpp"
+#include "compute/calendar.hpp"
+#include "compute/report_figures.hpp"
+#include "compute/task_status.hpp"
+#include "layout/report_spec.hpp"
+#include "layout/report_text.hpp"
 #include "load/plan_loader.hpp"
+#include "load/progress_loader.hpp"
 
 namespace vnplan {
 
@@ -35,6 +43,26 @@ void forEachParallel(size_t n, int jobs, const std::function<void(size_t)>& fn) 
   for (auto& t : pool) t.join();
 }
 
+namespace {
+
+// Checks what `vnplan report` would read for one progress file: the file itself, the layout
+// rules and the report text the plan uses for that period (names, syntax), by rendering it.
+void checkProgress(const std::string& dir, const Plan& plan, const std::string& key, Diagnostics& d) {
+  const ReportPeriod period = *parseReportPeriod(key);
+  auto rep = loadProgress(progressFile(dir, period), plan, d);
+  if (!rep) return;
+  ReportTemplates t = loadReportTemplates(dir, plan.document.family, period.kind, d);
+  if (!t.ok()) return;
+  if (!rep->asOfGiven) rep->asOf = defaultAsOf(plan, *rep);
+  TaskStatusSummary tasks = computeTaskStatus(plan, *rep);
+  IndicatorSummary indicators = computeAchievements(plan, *rep);
+  ReportFigures figures = reportFigures(tasks, indicators);
+  ReportTextInput in{&plan, &*rep, &figures, &tasks, planReference(plan, *t.layout)};
+  renderReportText(t.text, t.textPath, in, d);
+}
+
+}  // namespace
+
 int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o) {
   if (dirs.empty()) return usageError(o.lang == Lang::En ? "validate needs PLAN_DIR" : "validate cần PLAN_DIR", o.lang);
   int rc = kExitOk;
@@ -47,12 +75,26 @@ int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o) {
       std::cerr << dir << ": " << d.errorCount() << (o.lang == Lang::En ? " error(s)\n" : " lỗi\n");
       continue;
     }
+    // Every progress file of the plan, and the templates its reports will use.
+    Diagnostics pd;
+    const auto keys = availableProgress(dir);
+    for (const auto& key : keys) checkProgress(dir, *plan, key, pd);
+    printDiagnostics(pd, o.lang);
+    if (pd.hasErrors()) {
+      rc = kExitInvalid;
+      std::cerr << dir << ": " << pd.errorCount() << (o.lang == Lang::En ? " error(s)\n" : " lỗi\n");
+      continue;
+    }
+    std::string progress;
+    for (const auto& key : keys) progress += (progress.empty() ? "" : ", ") + key;
     size_t tasks = plan->tasks ? plan->tasks->rowCount() : 0;
     size_t inds = plan->indicators ? plan->indicators->rowCount() : 0;
     if (o.lang == Lang::En)
-      std::cout << dir << ": ok (" << inds << " indicators, " << tasks << " tasks)\n";
+      std::cout << dir << ": ok (" << inds << " indicators, " << tasks << " tasks"
+                << (keys.empty() ? "" : "; progress: " + progress) << ")\n";
     else
-      std::cout << dir << ": hợp lệ (" << inds << " chỉ tiêu, " << tasks << " nhiệm vụ)\n";
+      std::cout << dir << ": hợp lệ (" << inds << " chỉ tiêu, " << tasks << " nhiệm vụ"
+                << (keys.empty() ? "" : "; tiến độ: " + progress) << ")\n";
   }
   return rc;
 }
@@ -62,6 +104,8 @@ int runCommand(const std::string& command, const std::vector<std::string>& args,
   if (command == "build") return cmdBuild(args, opts);
   if (command == "due") return cmdDue(args, opts);
   if (command == "report") return cmdReport(args, opts);
+  if (command == "run") return cmdRun(args, opts);
+  if (command == "synth") return cmdSynth(args, opts);
   if (command == "sign") return cmdSign(args, opts);
   if (command == "verify") return cmdVerify(args, opts);
   return usageError((opts.lang == Lang::En ? "unknown command: " : "lệnh không hợp lệ: ") + command, opts.lang);

@@ -11,6 +11,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitInvalid = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitReportDue = 3;
+inline constexpr int kExitBusy = 4;  // run: another run holds the lock on OUT_DIR
 
 // Issue #11: `sign`, `--sign` on build and report, `verify`.
 struct SignCliOptions {
@@ -33,6 +34,9 @@ struct CliOptions {
   std::string today;
   int jobs = 0;  // 0: hardware concurrency
   int withinDays = 30;  // due: how far ahead a deadline counts as coming
+  unsigned shardIndex = 0, shardCount = 1;  // run: --shard I/N
+  long units = 0;                           // synth: --units N
+  unsigned long long seed = 1;              // synth: --seed S
   bool outGiven = false;  // -o was given (sign: the output file)
   SignCliOptions signing;
 };
@@ -45,6 +49,8 @@ int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o);
 int cmdBuild(const std::vector<std::string>& dirs, const CliOptions& o);
 int cmdDue(const std::vector<std::string>& args, const CliOptions& o);
 int cmdReport(const std::vector<std::string>& args, const CliOptions& o);
+int cmdRun(const std::vector<std::string>& args, const CliOptions& o);
+int cmdSynth(const std::vector<std::string>& args, const CliOptions& o);
 int cmdSign(const std::vector<std::string>& args, const CliOptions& o);
 int cmdVerify(const std::vector<std::string>& args, const CliOptions& o);
 

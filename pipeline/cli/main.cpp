@@ -1,4 +1,4 @@
-// vnplan command line: validate, build, report, due.
+// vnplan command line: validate, build, report, due, run, synth.
 #include <Poco/Util/Application.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
@@ -9,10 +9,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-
-#ifndef VNPLAN_VERSION
-#define VNPLAN_VERSION "0.0.0"
-#endif
+#include "cli/version_info.hpp"
 
 namespace {
 
@@ -45,7 +42,7 @@ class VnplanApp : public Poco::Util::Application {
     options.addOption(Option("period", "p", "kỳ báo cáo: 2026-H1, 2026, 2026-Q1 / report period")
                           .argument("P")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onPeriod)));
-    options.addOption(Option("today", "", "ngày tham chiếu YYYY-MM-DD / reference date")
+    options.addOption(Option("today", "", "ngày tham chiếu dd/mm/yyyy / reference date")
                           .argument("DATE")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onToday)));
     options.addOption(Option("within", "", "due: số ngày tính là sắp đến hạn (mặc định 30) / days ahead counted as coming")
@@ -80,6 +77,15 @@ class VnplanApp : public Poco::Util::Application {
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onCa)));
     options.addOption(Option("json", "", "verify: kết quả JSON / JSON output")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onJson)));
+    options.addOption(Option("shard", "", "run: chỉ xử lý phần I trong N phần (I = 0…N-1) / process shard I of N")
+                          .argument("I/N")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onShard)));
+    options.addOption(Option("units", "", "synth: số đơn vị / number of units")
+                          .argument("N")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onUnits)));
+    options.addOption(Option("seed", "", "synth: hạt giống ngẫu nhiên / random seed")
+                          .argument("S")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onSeed)));
     options.addOption(Option("jobs", "j", "số luồng song song / worker threads")
                           .argument("N")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onJobs)));
@@ -138,9 +144,32 @@ class VnplanApp : public Poco::Util::Application {
     }
   }
 
+  static unsigned long long parseCount(const std::string& v, unsigned long long max, const char* what) {
+    if (v.empty() || v.size() > 19 || v.find_first_not_of("0123456789") != std::string::npos)
+      throw Poco::Util::InvalidArgumentException(what);
+    const unsigned long long n = std::stoull(v);
+    if (n > max) throw Poco::Util::InvalidArgumentException(what);
+    return n;
+  }
+  void onShard(const std::string&, const std::string& v) {
+    const auto slash = v.find('/');
+    const char* what = "--shard: I/N, 0 <= I < N";
+    if (slash == std::string::npos) throw Poco::Util::InvalidArgumentException(what);
+    const auto index = parseCount(v.substr(0, slash), 1000000, what);
+    const auto count = parseCount(v.substr(slash + 1), 1000000, what);
+    if (count == 0 || index >= count) throw Poco::Util::InvalidArgumentException(what);
+    opts.shardIndex = static_cast<unsigned>(index);
+    opts.shardCount = static_cast<unsigned>(count);
+  }
+  void onUnits(const std::string&, const std::string& v) {
+    opts.units = static_cast<long>(parseCount(v, 100000, "--units: N (1…100000)"));
+    if (opts.units == 0) throw Poco::Util::InvalidArgumentException("--units: N (1…100000)");
+  }
+  void onSeed(const std::string&, const std::string& v) { opts.seed = parseCount(v, ~0ULL, "--seed: S (0…2^64-1)"); }
+
   int main(const std::vector<std::string>& args) override {
     if (versionRequested) {
-      std::cout << "vnplan " << VNPLAN_VERSION << "\n";
+      vnplan::printVersion(std::cout);
       return 0;
     }
     if (helpRequested || args.empty()) {
@@ -148,13 +177,15 @@ class VnplanApp : public Poco::Util::Application {
       hf.setCommand("vnplan");
       hf.setUsage(
           "validate PLAN_DIR... | build PLAN_DIR... [-o DIR] [--sign ...] | report PLAN_DIR --period P [-o DIR] [--sign ...] | "
-          "due [ROOT] [--today YYYY-MM-DD] [--within DAYS] | sign PDF --cert FILE.p12 [--password-file F] [--reason TEXT] "
+          "due [ROOT] [--today dd/mm/yyyy] [--within DAYS] [-o DIR] | run ROOT --period P [-j N] [--shard I/N] [-o DIR] | "
+          "synth --units N [--seed S] [--period P] -o DIR | sign PDF --cert FILE.p12 [--password-file F] [--reason TEXT] "
           "[--signature-image SIG.png] [--seal SEAL.png] [--seal-size MM] [--signing-time now|document] [-o OUT] | "
           "verify PDF... [--ca FILE] [--json]");
       hf.setHeader(
           "vnplan — lập Kế hoạch và Báo cáo (PDF, XLSX) từ dữ liệu YAML.\n"
           "Mã thoát / exit codes: 0 thành công / ok; 1 dữ liệu lỗi / invalid input; 2 sai cú pháp lệnh / usage "
-          "error; 3 (due) có báo cáo đến hạn mà thiếu dữ liệu / a report is due and data is missing.");
+          "error; 3 (due) có báo cáo đến hạn mà thiếu dữ liệu / a report is due and data is missing; 4 (run) "
+          "một lượt run khác đang ghi OUT_DIR / another run holds OUT_DIR.");
       hf.format(std::cout);
       return helpRequested ? 0 : vnplan::kExitUsage;
     }

@@ -36,6 +36,31 @@ CalendarDate dueDate(const ReportDue& entry, const ReportPeriod& p) {
   return d;
 }
 
+std::optional<CalendarDate> reportDeadline(const Plan& plan, const ReportPeriod& p) {
+  std::optional<CalendarDate> out;
+  for (const auto& entry : reportingCalendar(plan)) {
+    if (entry.kind != p.kind) continue;
+    CalendarDate d = dueDate(entry, p);
+    if (!out || d < *out) out = d;
+  }
+  return out;
+}
+
+CalendarDate defaultAsOf(const Plan& plan, const ProgressReport& rep) {
+  const DataRange range = dataRange(rep.period);
+  CalendarDate d = range.last;
+  if (auto due = reportDeadline(plan, rep.period)) {
+    CalendarDate before = civilFromDays(daysFromCivil(*due) - 1);
+    if (before < d) d = before;
+  }
+  const PartialDate& issued = rep.document.date;
+  if (issued.complete()) {
+    CalendarDate i{issued.year, issued.month, issued.day};
+    if (i < d) d = i;
+  }
+  return d < range.first ? range.first : d;
+}
+
 std::vector<ScheduledReport> reportSchedule(const Plan& plan, int fromYear, int toYear) {
   std::map<std::string, ScheduledReport> byKey;
   for (const auto& entry : reportingCalendar(plan))

@@ -3,6 +3,7 @@
 // coming or past on a given day. Pure functions of their arguments (no I/O, no clock).
 // The ND09 data period (cut-off dates) of a period is dataRange() in model/progress.hpp.
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -28,6 +29,15 @@ std::vector<ReportPeriod> periodsOf(const ReportDue& entry, int year);
 // month's end is clamped (31/6 → 30/6). A date more than 45 days before the period's cut-off
 // end is taken to mean the next year (an annual report "due 15/1" is due 15/1 of the next year).
 CalendarDate dueDate(const ReportDue& entry, const ReportPeriod& p);
+
+// The deadline of period p in the plan's calendar (the earliest entry of its kind); nullopt
+// when the calendar does not ask for that kind of report.
+std::optional<CalendarDate> reportDeadline(const Plan& plan, const ReportPeriod& p);
+
+// The date of the figures when a progress file omits `as_of`: the period's ND09 cut-off
+// (dataRange(p).last), but never on or after the report's deadline (then the day before it)
+// and never after the report's own date when it has one; never before the range starts.
+CalendarDate defaultAsOf(const Plan& plan, const ProgressReport& rep);
 
 struct ScheduledReport {
   ReportPeriod period;

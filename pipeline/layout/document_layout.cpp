@@ -56,6 +56,51 @@ std::string formatAppendixLink(const DocumentSpec& spec, const DocTemplate& t, c
   return formatAppendixLink(identityOf(spec), t, link, issuer, Blanks::NoBreak);
 }
 
+namespace {
+
+// The widest word (text between spaces or line breaks) of a cell in a style.
+double longestWord(const std::string& text, const TextStyle& st, const FontMetrics& m) {
+  double w = 0;
+  size_t b = 0;
+  while (b <= text.size()) {
+    size_t e = text.find_first_of(" \n", b);
+    if (e == std::string::npos) e = text.size();
+    if (e > b) w = std::max(w, m.width(st.face, st.size, text.substr(b, e - b)));
+    b = e + 1;
+  }
+  return w;
+}
+
+}  // namespace
+
+void fitColumnsToWords(const Table& table, const DocTemplate& t, const FontMetrics& m, double pad, double width,
+                       std::vector<double>& colW) {
+  const size_t nc = colW.size();
+  std::vector<double> need(nc, 0);
+  for (size_t i = 0; i < nc; ++i) need[i] = longestWord(table.columns[i].header, t.tableHeader, m);
+  for (const auto& row : table.rows) {
+    if (row.group) {
+      if (!row.cells.empty()) need[0] = std::max(need[0], longestWord(row.cells[0], t.tableGroup, m));
+      continue;
+    }
+    for (size_t i = 0; i < nc && i < row.cells.size(); ++i)
+      need[i] = std::max(need[i], longestWord(row.cells[i], row.bold ? t.tableGroup : t.tableCell, m));
+  }
+  double sumNeed = 0;
+  for (auto& n : need) sumNeed += (n += 2 * pad + 0.5);
+  if (sumNeed > width) return;  // cannot fit: keep the proportions (the caller may go landscape)
+  // Widen the columns that are too narrow, taking the room from the others in proportion to
+  // what they have above their own need.
+  double deficit = 0, spare = 0;
+  for (size_t i = 0; i < nc; ++i) {
+    if (colW[i] < need[i]) deficit += need[i] - colW[i];
+    else spare += colW[i] - need[i];
+  }
+  if (deficit <= 0 || spare <= 0) return;
+  const double take = std::min(1.0, deficit / spare);
+  for (size_t i = 0; i < nc; ++i) colW[i] = colW[i] < need[i] ? need[i] : colW[i] - (colW[i] - need[i]) * take;
+}
+
 std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const FontMetrics& m, double width,
                                  double maxRowHeight, int tableId) {
   std::vector<FlowItem> items;
@@ -63,9 +108,12 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
   if (nc == 0) return items;
   double total = 0;
   for (const auto& c : table.columns) total += c.width;
-  std::vector<double> colX(nc + 1, 0);
-  for (size_t i = 0; i < nc; ++i) colX[i + 1] = colX[i] + width * table.columns[i].width / total;
   const double pad = t.cellPaddingPt;
+  std::vector<double> colW(nc);
+  for (size_t i = 0; i < nc; ++i) colW[i] = width * table.columns[i].width / total;
+  if (table.fitColumnsToWords) fitColumnsToWords(table, t, m, pad, width, colW);
+  std::vector<double> colX(nc + 1, 0);
+  for (size_t i = 0; i < nc; ++i) colX[i + 1] = colX[i] + colW[i];
 
   // Lays out one row: each cell's lines; emits one item or, for a row taller than a
   // page, several items that split it between lines.

@@ -19,6 +19,11 @@ std::string formatDateLine(const DocumentSpec& spec, const DocTemplate& t);
 std::string formatAppendixLink(const DocumentSpec& spec, const DocTemplate& t, const std::string& link,
                                const std::string& issuer);
 
+// Column widths (colW, summing to `width`) widened so that each column holds its longest word
+// with its padding; unchanged when even that cannot fit in `width`.
+void fitColumnsToWords(const Table& table, const DocTemplate& t, const FontMetrics& m, double pad, double width,
+                       std::vector<double>& colW);
+
 // Rows of a table as flow items (header first, repeated on each page by the breaker).
 std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const FontMetrics& m, double width,
                                  double maxRowHeight, int tableId);

@@ -26,6 +26,9 @@ struct TableRow {
 struct Table {
   std::vector<TableColumn> columns;
   std::vector<TableRow> rows;
+  // Widen columns so no word (nor roman numeral) has to break inside a cell, taking the room
+  // from columns that have more than they need (reports set it; plans keep their widths).
+  bool fitColumnsToWords = false;
 };
 
 // A vector bar chart: one stacked bar per category, one colour per series.

@@ -39,8 +39,15 @@ Table reportSummaryTable(const ReportFigures& f) {
                n(x.notStarted + x.notReported), n(x.overdue), n(x.recurring), n(x.waiting + x.stopped)};
     t.rows.push_back(r);
   };
-  for (const auto& g : f.groups) row(g.number, g.title, g.tasks, false);
+  // Group numbers without the heading dot ("II", not "II."): the report's own headings are the
+  // only "II." of the document.
+  for (const auto& g : f.groups) {
+    std::string num = g.number;
+    while (!num.empty() && num.back() == '.') num.pop_back();
+    row(num, g.title, g.tasks, false);
+  }
   row("", "Tổng cộng", f.tasks, true);
+  t.fitColumnsToWords = true;
   return t;
 }
 
@@ -58,6 +65,15 @@ BarChart reportStatusChart(const ReportFigures& f) {
     c.values.push_back({double(x.done), double(x.inProgress), double(x.notStarted), double(x.overdue),
                         double(x.recurring), double(x.waiting), double(x.stopped), double(x.notReported)});
   }
+  // The legend lists only the statuses that occur: drop the series that are zero everywhere.
+  for (size_t s = c.series.size(); s-- > 0;) {
+    bool occurs = false;
+    for (const auto& v : c.values) occurs = occurs || v[s] > 0;
+    if (occurs) continue;
+    c.series.erase(c.series.begin() + static_cast<long>(s));
+    c.colors.erase(c.colors.begin() + static_cast<long>(s));
+    for (auto& v : c.values) v.erase(v.begin() + static_cast<long>(s));
+  }
   return c;
 }
 
@@ -69,18 +85,22 @@ DocumentSpec specFromReport(const ReportParts& p, const DocTemplate& tmpl, std::
   s.typeCode = "BC";
   s.typeName = "BÁO CÁO";
   s.issuer = plan.document.issuer;
-  // The report is a draft until the office numbers and signs it: number and day blank,
-  // the month and year of the report's reference date.
-  s.date = {0, rep.asOf.month, rep.asOf.year};
-  s.place = plan.document.place;
-  s.title = "Kết quả thực hiện " + planReference(plan, tmpl) + " " + rep.period.label(Lang::Vi);
+  // The report's own number, date, place, recipients and signer (the `report:` section of the
+  // progress file, defaulted from the plan by the loader). A draft keeps its blanks: without a
+  // date it shows the month and year of the figures.
+  const ReportDocument& doc = rep.document;
+  s.number = doc.number;
+  s.date = doc.date;
+  if (!s.date.year) s.date = {0, rep.asOf.month, rep.asOf.year};
+  s.place = doc.place;
+  // "Kết quả 6 tháng đầu năm 2026 thực hiện Kế hoạch số … của …": the period before the plan's
+  // reference, so it never follows the plan's own date ("… năm 2025 năm 2025").
+  s.title = "Kết quả " + rep.period.label(Lang::Vi) + " thực hiện " + planReference(plan, tmpl);
   s.layout = plan.layout;
   s.body = std::move(body);
   s.closing = {};
-  // Recipients: the plan's distribution list; the report goes back to the same offices.
-  s.recipients = plan.recipients;
-  s.signature = plan.signature;
-  s.signature.signedOff = false;
+  s.recipients = doc.recipients;
+  s.signature = doc.signature;  // signedOff: the report's own status; the DỰ THẢO mark follows it
   s.author = plan.document.issuer.shortName;
   s.subject = s.title;
 
@@ -112,6 +132,7 @@ DocumentSpec specFromReport(const ReportParts& p, const DocTemplate& tmpl, std::
       if (e.progress && e.progress->completed) status += "\n(" + formatDateVi(*e.progress->completed) + ")";
       t.rows.push_back(TableRow{false, {e.task->number, e.task->name, lead, e.task->deadline.text, status, result, difficulties}, false});
     }
+    t.fitColumnsToWords = true;
     s.appendices.push_back({"PHỤ LỤC " + std::string(kRoman[roman++]), "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ", link, t});
   }
   if (p.indicators && plan.indicators && !p.indicators->indicators.empty()) {
@@ -135,6 +156,7 @@ DocumentSpec specFromReport(const ReportParts& p, const DocTemplate& tmpl, std::
       std::string note = e.progress ? e.progress->note : "";
       t.rows.push_back(TableRow{false, {e.indicator->number, e.indicator->name, e.indicator->unit, target, a.value, verdict, note}, false});
     }
+    t.fitColumnsToWords = true;
     s.appendices.push_back({"PHỤ LỤC " + std::string(kRoman[roman++]), "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", link, t});
   }
   return s;

@@ -16,6 +16,90 @@ using kainjow::mustache::mustache;
 
 std::string n(int v) { return formatVietnameseNumber(v, 0); }
 
+// Text that came from a progress file or the plan enters the markup behind this mark
+// (U+E000, private use), so parseReportMarkup() never reads it as markup: it cannot open a
+// heading, an item or a note, nor insert the summary table. The mark is removed there.
+const std::string kLiteral = "\xEE\x80\x80";
+
+// Values are printed as text: line breaks become spaces (a value cannot start a markup line)
+// and the value is marked literal.
+std::string literalText(const std::string& s) {
+  std::string out = kLiteral;
+  out.reserve(s.size() + 3);
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s.compare(i, kLiteral.size(), kLiteral) == 0) {
+      i += kLiteral.size() - 1;
+      continue;
+    }
+    const char c = s[i];
+    out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+  }
+  return out;
+}
+
+data flag(bool b) { return b ? data::type::bool_true : data::type::bool_false; }
+
+// A list of phrases joined in the template as {{#parts}}{{text}}{{sep}}{{/parts}}: `sep` is
+// ", " (or `joiner`) between phrases, `lastJoiner` before the last one, "" after it.
+data phraseList(const std::vector<std::string>& phrases, const std::string& joiner, const std::string& lastJoiner) {
+  data l{data::type::list};
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    data e;
+    e.set("text", phrases[i]);
+    e.set("sep", i + 1 == phrases.size() ? "" : i + 2 == phrases.size() ? lastJoiner : joiner);
+    e.set("first", flag(i == 0));
+    e.set("last", flag(i + 1 == phrases.size()));
+    l << e;
+  }
+  return l;
+}
+
+}  // namespace
+
+std::vector<std::string> taskStatusPhrases(const TaskFigures& f) {
+  std::vector<std::string> out;
+  if (f.done > 0) {
+    std::string p = "đã hoàn thành " + n(f.done) + " nhiệm vụ (" + formatPercent(f.donePercent) + "%)";
+    if (f.doneOnTime > 0 && f.doneLate > 0)
+      p += ", trong đó " + n(f.doneOnTime) + " nhiệm vụ hoàn thành đúng hạn và " + n(f.doneLate) +
+           " nhiệm vụ hoàn thành chậm";
+    else if (f.doneLate > 0)
+      p += ", đều hoàn thành chậm so với thời hạn";
+    else
+      p += ", đều đúng hạn";
+    out.push_back(p);
+  }
+  auto add = [&](int count, const std::string& what) {
+    if (count > 0) out.push_back(n(count) + " nhiệm vụ " + what);
+  };
+  add(f.inProgress, "đang thực hiện");
+  add(f.notStarted, "chưa thực hiện");
+  if (f.overdue > 0) out.push_back(n(f.overdue) + " nhiệm vụ quá hạn (" + formatPercent(f.overduePercent) + "%)");
+  add(f.recurring, "thực hiện thường xuyên, hằng năm");
+  add(f.waiting, "chờ điều kiện triển khai");
+  add(f.stopped, "dừng, điều chỉnh");
+  add(f.notReported, "chưa có báo cáo");
+  return out;
+}
+
+std::vector<std::string> indicatorStatusPhrases(const IndicatorFigures& f) {
+  std::vector<std::string> out;
+  if (f.met > 0) out.push_back(n(f.met) + " chỉ tiêu đã đạt (" + formatPercent(f.metPercent) + "%)");
+  if (f.notMet > 0) out.push_back(n(f.notMet) + " chỉ tiêu chưa đạt");
+  if (f.notComparable > 0) out.push_back(n(f.notComparable) + " chỉ tiêu chưa so sánh được");
+  if (f.noData > 0) out.push_back(n(f.noData) + " chỉ tiêu chưa có số liệu");
+  return out;
+}
+
+std::string groupLabel(const std::string& number, const std::string& title) {
+  std::string num = number;
+  while (!num.empty() && (num.back() == '.' || num.back() == ' ')) num.pop_back();
+  if (num.empty()) return title;
+  return "Nhóm " + num + (title.empty() ? "" : ": " + title);
+}
+
+namespace {
+
 data taskData(const TaskFigures& f) {
   data d;
   d.set("total", n(f.total));
@@ -31,20 +115,195 @@ data taskData(const TaskFigures& f) {
   d.set("waiting", n(f.waiting));
   d.set("stopped", n(f.stopped));
   d.set("not_reported", n(f.notReported));
-  d.set("has_overdue", f.overdue > 0 ? data::type::bool_true : data::type::bool_false);
-  d.set("has_late", f.doneLate > 0 ? data::type::bool_true : data::type::bool_false);
-  d.set("has_not_reported", f.notReported > 0 ? data::type::bool_true : data::type::bool_false);
+  d.set("has_done", flag(f.done > 0));
+  d.set("has_overdue", flag(f.overdue > 0));
+  d.set("has_late", flag(f.doneLate > 0));
+  d.set("has_not_reported", flag(f.notReported > 0));
+  // The non-zero categories only, as phrases: "{{#status_parts}}{{text}}{{sep}}{{/status_parts}}".
+  d.set("status_parts", phraseList(taskStatusPhrases(f), "; ", "; "));
   return d;
 }
 
-data paragraphs(const std::vector<std::string>& ps) {
+// A list of paragraphs; `sample` gives an empty list one element so that the names a
+// template uses inside the list's section can be checked.
+data paragraphs(const std::vector<std::string>& ps, bool sample) {
   data l{data::type::list};
   for (const auto& p : ps) {
     data e;
-    e.set("text", p);
+    e.set("text", literalText(p));
+    l << e;
+  }
+  if (ps.empty() && sample) {
+    data e;
+    e.set("text", "");
     l << e;
   }
   return l;
+}
+
+data sampleOr(data list, bool sample, const data& element) {
+  if (sample && list.is_empty_list()) list << element;
+  return list;
+}
+
+data reportData(const ReportTextInput& in, bool sample) {
+  const Plan& plan = *in.plan;
+  const ProgressReport& rep = *in.report;
+  const ReportFigures& f = *in.figures;
+  data d;
+  d.set("plan_reference", literalText(in.planReference));
+  // The same without "của <issuer>", for sentences that name the issuer themselves.
+  std::string shortRef = in.planReference;
+  const std::string ofIssuer = " của " + plan.document.issuer.shortName;
+  if (shortRef.size() > ofIssuer.size() && shortRef.compare(shortRef.size() - ofIssuer.size(), ofIssuer.size(), ofIssuer) == 0)
+    shortRef.erase(shortRef.size() - ofIssuer.size());
+  d.set("plan_reference_short", literalText(shortRef));
+  d.set("plan_title", literalText(plan.document.title));
+  d.set("issuer", literalText(plan.document.issuer.shortName));
+  d.set("period", rep.period.label(Lang::Vi));
+  d.set("year", std::to_string(rep.period.year));
+  d.set("data_from", formatDateVi(f.range.first));
+  d.set("data_to", formatDateVi(f.range.last));
+  d.set("as_of", formatDateVi(f.asOf));
+  d.set("as_of_given", flag(rep.asOfGiven));
+  data tasks = taskData(f.tasks);
+  if (sample) {
+    data parts = phraseList({"x"}, "", "");
+    tasks.set("status_parts", parts);
+  }
+  d.set("tasks", tasks);
+  const bool hasTasks = plan.tasks && f.tasks.total > 0;
+  const bool hasInd = plan.indicators && f.indicators.total > 0;
+  d.set("has_tasks", flag(hasTasks));
+  d.set("has_indicators", flag(hasInd));
+  data groups{data::type::list};
+  for (const auto& g : f.groups) {
+    data gd = taskData(g.tasks);
+    gd.set("number", literalText(g.number));
+    gd.set("title", literalText(g.title));
+    gd.set("label", literalText(groupLabel(g.number, g.title)));
+    groups << gd;
+  }
+  if (sample && f.groups.empty()) {
+    data gd = taskData(TaskFigures{});
+    gd.set("number", "");
+    gd.set("title", "");
+    gd.set("label", "");
+    gd.set("status_parts", phraseList({"x"}, "", ""));
+    groups << gd;
+  }
+  d.set("groups", groups);
+  data overdue{data::type::list};
+  auto overdueEntry = [&](const std::string& number, const std::string& name, const std::string& lead,
+                          const std::string& deadline, const std::string& daysLate) {
+    data od;
+    od.set("number", literalText(number));
+    od.set("name", literalText(name));
+    od.set("lead", literalText(lead));
+    od.set("deadline", literalText(deadline));
+    od.set("days_late", daysLate);
+    return od;
+  };
+  if (in.tasks)
+    for (const auto& e : in.tasks->tasks) {
+      if (e.status != TaskStatus::Overdue) continue;
+      std::string lead;
+      for (const auto& l : e.task->lead) lead += (lead.empty() ? "" : ", ") + l.text;
+      overdue << overdueEntry(e.task->number, e.task->name, lead, e.task->deadline.text,
+                              n(static_cast<int>(e.daysLate)));
+    }
+  d.set("overdue_tasks", sampleOr(overdue, sample, overdueEntry("", "", "", "", "")));
+  data ind;
+  ind.set("total", n(f.indicators.total));
+  ind.set("met", n(f.indicators.met));
+  ind.set("met_pct", formatPercent(f.indicators.metPercent));
+  ind.set("not_met", n(f.indicators.notMet));
+  ind.set("not_comparable", n(f.indicators.notComparable));
+  ind.set("no_data", n(f.indicators.noData));
+  ind.set("status_parts", sample ? phraseList({"x"}, "", "") : phraseList(indicatorStatusPhrases(f.indicators), ", ", " và "));
+  d.set("indicators", ind);
+  // Numbering and appendix names follow from which parts the plan has.
+  d.set("tasks_appendix", "Phụ lục I");
+  d.set("indicators_appendix", hasTasks ? "Phụ lục II" : "Phụ lục I");
+  d.set("indicators_number", hasTasks ? "2." : "1.");
+  d.set("highlights_number", std::to_string(1 + int(hasTasks) + int(hasInd)) + ".");
+  d.set("direction", paragraphs(rep.chiDao, sample));
+  d.set("highlights", paragraphs(rep.ketQuaNoiBat, sample));
+  d.set("shortcomings", paragraphs(rep.tonTai, sample));
+  d.set("next_steps", paragraphs(rep.phuongHuong, sample));
+  d.set("proposals", paragraphs(rep.deXuat, sample));
+  d.set("has_direction", flag(!rep.chiDao.empty()));
+  d.set("has_highlights", flag(!rep.ketQuaNoiBat.empty()));
+  d.set("has_shortcomings", flag(!rep.tonTai.empty()));
+  d.set("has_next_steps", flag(!rep.phuongHuong.empty()));
+  d.set("has_proposals", flag(!rep.deXuat.empty()));
+  return d;
+}
+
+// Finds the value a tag names the way Mustache does: the innermost context that has the
+// first part of the name, then down the dotted parts.
+const data* lookup(const std::vector<const data*>& stack, const std::string& name) {
+  if (name == ".") return stack.back();
+  std::vector<std::string> parts;
+  for (size_t b = 0;;) {
+    size_t e = name.find('.', b);
+    parts.push_back(name.substr(b, e == std::string::npos ? std::string::npos : e - b));
+    if (e == std::string::npos) break;
+    b = e + 1;
+  }
+  for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+    const data* v = (*it)->get(parts[0]);
+    if (!v) continue;
+    for (size_t i = 1; v && i < parts.size(); ++i) v = v->get(parts[i]);
+    return v;
+  }
+  return nullptr;
+}
+
+// Every tag of the template must name a value the report gives (a misspelt name would
+// otherwise print nothing); partials and delimiter changes are not supported.
+bool checkTemplateNames(const std::string& text, const std::string& path, const data& schema, Diagnostics& diags) {
+  bool ok = true;
+  std::vector<const data*> stack{&schema};
+  size_t pos = 0;
+  while ((pos = text.find("{{", pos)) != std::string::npos) {
+    const size_t tagStart = pos;
+    const bool triple = text.compare(pos, 3, "{{{") == 0;
+    const std::string close = triple ? "}}}" : "}}";
+    const size_t open = pos + (triple ? 3 : 2);
+    const size_t end = text.find(close, open);
+    if (end == std::string::npos) break;  // the Mustache parser reports it
+    std::string body = trim(text.substr(open, end - open));
+    pos = end + close.size();
+    char kind = body.empty() ? ' ' : body[0];
+    if (kind == '!') continue;
+    auto report = [&](MsgId id, const std::string& arg) {
+      auto [line, col] = lineColumnOf(text, tagStart);
+      diags.add({Severity::Error, path, line, col, id, {arg}});
+      ok = false;
+    };
+    if (kind == '>' || kind == '=' || kind == '<') {
+      report(MsgId::TemplateUnsupported, "{{" + body + "}}");
+      continue;
+    }
+    std::string name = body;
+    if (kind == '#' || kind == '^' || kind == '/' || kind == '&') name = trim(body.substr(1));
+    if (kind == '/') {
+      if (stack.size() > 1) stack.pop_back();
+      continue;
+    }
+    const data* v = lookup(stack, name);
+    if (!v) report(MsgId::TemplateUnknownValue, name);
+    if (kind == '#' || kind == '^') {
+      // Inside a list's section the names are those of its elements.
+      static const data kNothing;
+      const data* inner = &kNothing;
+      if (v && kind == '#' && v->is_non_empty_list()) inner = &v->list_value().front();
+      else if (v && v->is_object()) inner = v;
+      stack.push_back(inner);
+    }
+  }
+  return ok;
 }
 
 }  // namespace
@@ -65,68 +324,10 @@ std::optional<std::string> renderReportText(const std::string& templateText, con
     diags.add({Severity::Error, templatePath, line, col, MsgId::SyntaxError, {"Mustache: " + msg}});
     return std::nullopt;
   }
-  // Plain text output: nothing is HTML-escaped.
+  if (!checkTemplateNames(templateText, templatePath, reportData(in, true), diags)) return std::nullopt;
+  // Plain text output: nothing is HTML-escaped (the values are marked literal instead).
   tmpl.set_custom_escape([](const std::string& s) { return s; });
-
-  const Plan& plan = *in.plan;
-  const ProgressReport& rep = *in.report;
-  const ReportFigures& f = *in.figures;
-  data d;
-  d.set("plan_reference", in.planReference);
-  d.set("plan_title", plan.document.title);
-  d.set("issuer", plan.document.issuer.shortName);
-  d.set("period", rep.period.label(Lang::Vi));
-  d.set("year", std::to_string(rep.period.year));
-  d.set("data_from", formatDateVi(f.range.first));
-  d.set("data_to", formatDateVi(f.range.last));
-  d.set("as_of", formatDateVi(f.asOf));
-  d.set("tasks", taskData(f.tasks));
-  d.set("has_tasks", plan.tasks && f.tasks.total > 0 ? data::type::bool_true : data::type::bool_false);
-  d.set("has_indicators", plan.indicators && f.indicators.total > 0 ? data::type::bool_true : data::type::bool_false);
-  data groups{data::type::list};
-  for (const auto& g : f.groups) {
-    data gd = taskData(g.tasks);
-    gd.set("number", g.number);
-    gd.set("title", g.title);
-    groups << gd;
-  }
-  d.set("groups", groups);
-  data overdue{data::type::list};
-  if (in.tasks)
-    for (const auto& e : in.tasks->tasks) {
-      if (e.status != TaskStatus::Overdue) continue;
-      data od;
-      od.set("number", e.task->number);
-      od.set("name", e.task->name);
-      std::string lead;
-      for (const auto& l : e.task->lead) lead += (lead.empty() ? "" : ", ") + l.text;
-      od.set("lead", lead);
-      od.set("deadline", e.task->deadline.text);
-      od.set("days_late", n(static_cast<int>(e.daysLate)));
-      overdue << od;
-    }
-  d.set("overdue_tasks", overdue);
-  data ind;
-  ind.set("total", n(f.indicators.total));
-  ind.set("met", n(f.indicators.met));
-  ind.set("met_pct", formatPercent(f.indicators.metPercent));
-  ind.set("not_met", n(f.indicators.notMet));
-  ind.set("not_comparable", n(f.indicators.notComparable));
-  ind.set("no_data", n(f.indicators.noData));
-  d.set("indicators", ind);
-  // Numbering and appendix names follow from which parts the plan has.
-  const bool hasTasks = plan.tasks && f.tasks.total > 0;
-  const bool hasInd = plan.indicators && f.indicators.total > 0;
-  d.set("tasks_appendix", "Phụ lục I");
-  d.set("indicators_appendix", hasTasks ? "Phụ lục II" : "Phụ lục I");
-  d.set("indicators_number", hasTasks ? "2." : "1.");
-  d.set("highlights_number", std::to_string(1 + int(hasTasks) + int(hasInd)) + ".");
-  d.set("direction", paragraphs(rep.chiDao));
-  d.set("highlights", paragraphs(rep.ketQuaNoiBat));
-  d.set("shortcomings", paragraphs(rep.tonTai));
-  d.set("next_steps", paragraphs(rep.phuongHuong));
-  d.set("proposals", paragraphs(rep.deXuat));
-  std::string out = tmpl.render(d);
+  std::string out = tmpl.render(reportData(in, false));
   if (!tmpl.is_valid()) {
     diags.add({Severity::Error, templatePath, 0, 0, MsgId::SyntaxError, {"Mustache: " + tmpl.error_message()}});
     return std::nullopt;
@@ -137,8 +338,12 @@ std::optional<std::string> renderReportText(const std::string& templateText, con
 std::vector<SpecBlock> parseReportMarkup(const std::string& markup, const Table& summary, const BarChart& chart) {
   std::vector<SpecBlock> out;
   std::string para;
+  auto plain = [](std::string t) {
+    for (size_t p; (p = t.find(kLiteral)) != std::string::npos;) t.erase(p, kLiteral.size());
+    return trim(t);
+  };
   auto flush = [&] {
-    std::string t = trim(para);
+    std::string t = plain(para);
     if (!t.empty()) {
       SpecBlock b;
       b.kind = SpecBlockKind::Paragraph;
@@ -151,16 +356,19 @@ std::vector<SpecBlock> parseReportMarkup(const std::string& markup, const Table&
   std::string line;
   while (std::getline(in, line)) {
     std::string t = trim(line);
-    if (t.empty()) {
+    if (plain(t).empty()) {
       flush();
       continue;
     }
     SpecBlock b;
-    if (t.size() > 2 && t[0] == '#' && t[1] >= '1' && t[1] <= '4' && t[2] == ' ') {
+    if (t.rfind(kLiteral, 0) == 0) {
+      // A line that starts with text from the input is text, whatever it looks like.
+      para += (para.empty() ? "" : " ") + t;
+    } else if (t.size() > 2 && t[0] == '#' && t[1] >= '1' && t[1] <= '4' && t[2] == ' ') {
       flush();
       b.kind = SpecBlockKind::Heading;
       b.level = t[1] - '0';
-      std::string rest = trim(t.substr(3));
+      std::string rest = plain(t.substr(3));
       size_t sp = rest.find(' ');
       std::string first = rest.substr(0, sp);
       if (sp != std::string::npos && !first.empty() && (first.back() == '.' || first.back() == ')')) {
@@ -173,12 +381,12 @@ std::vector<SpecBlock> parseReportMarkup(const std::string& markup, const Table&
     } else if (t.rfind("- ", 0) == 0) {
       flush();
       b.kind = SpecBlockKind::Item;
-      b.text = trim(t.substr(2));
+      b.text = plain(t.substr(2));
       out.push_back(b);
     } else if (t.rfind("> ", 0) == 0) {
       flush();
       b.kind = SpecBlockKind::Note;
-      b.text = trim(t.substr(2));
+      b.text = plain(t.substr(2));
       out.push_back(b);
     } else if (t == "[[summary-table]]") {
       flush();

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <map>
+#include <regex>
 
 #include "load/yaml_reader.hpp"
 #include "model/text.hpp"
@@ -25,7 +26,7 @@ class ProgressLoader {
     auto root = r_.loadFile(file);
     if (!root) return std::nullopt;
     if (!r_.checkMap(*root, "progress",
-                     {"period", "as_of", "direction", "highlights", "shortcomings", "next_steps", "proposals", "tasks",
+                     {"period", "as_of", "report", "direction", "highlights", "shortcomings", "next_steps", "proposals", "tasks",
                       "indicators"}))
       return std::nullopt;
 
@@ -48,8 +49,10 @@ class ProgressLoader {
           r_.error(*a, MsgId::BadValue,
                    {"as_of", formatDateVi(*d), formatDateVi(range.first) + " … " + formatDateVi(range.last)});
         rep.asOf = *d;
+        rep.asOfGiven = true;
       }
     }
+    readReportDocument(*root, rep);
 
     if (auto v = r_.member(*root, "direction")) rep.chiDao = paragraphs(*v, "direction");
     if (auto v = r_.member(*root, "highlights")) rep.ketQuaNoiBat = paragraphs(*v, "highlights");
@@ -67,6 +70,82 @@ class ProgressLoader {
   const Plan& plan_;
   Diagnostics& diags_;
   YamlReader r_;
+
+  // The `report:` section: the report's own number, date, place, recipients and signer.
+  // What it leaves out comes from the plan; the signer defaults to the plan's, as a draft.
+  void readReportDocument(const Located& root, ProgressReport& rep) {
+    ReportDocument& doc = rep.document;
+    doc.place = plan_.document.place;
+    doc.recipients = plan_.recipients;
+    doc.signature = plan_.signature;
+    doc.signature.signedOff = false;
+    doc.at = SourceRef{rep.file, 0, 0};
+    auto v = r_.member(root, "report");
+    if (!v) return;
+    doc.at = v->at();
+    if (!r_.checkMap(*v, "report", {"number", "date", "place", "recipients", "signature"})) return;
+    if (auto n = r_.member(*v, "number")) doc.number = trim(r_.text(*n, "number").value_or(""));
+    std::optional<Located> dateNode = r_.member(*v, "date");
+    if (dateNode) doc.date = reportDate(*dateNode);
+    if (auto p = r_.member(*v, "place")) doc.place = r_.text(*p, "place").value_or(doc.place);
+    if (auto rc = r_.member(*v, "recipients")) {
+      doc.recipients.clear();
+      for (auto& [t, at] : r_.textList(*rc, "recipients")) doc.recipients.push_back(t);
+    }
+    std::optional<Located> statusNode;
+    if (auto sg = r_.member(*v, "signature")) {
+      if (r_.checkMap(*sg, "report.signature", {"authority", "name", "status"})) {
+        if (auto a = r_.member(*sg, "authority")) {
+          doc.signature.authority.clear();
+          for (auto& [t, at] : r_.textList(*a, "authority")) doc.signature.authority.push_back(t);
+        }
+        if (auto n = r_.member(*sg, "name")) doc.signature.name = r_.text(*n, "name").value_or(doc.signature.name);
+        statusNode = r_.member(*sg, "status");
+        if (statusNode) {
+          std::string st = r_.text(*statusNode, "status").value_or("");
+          if (st == "signed")
+            doc.signature.signedOff = true;
+          else if (st != "draft")
+            r_.error(*statusNode, MsgId::BadValue, {"status", st, "draft, signed"});
+        }
+      }
+    }
+    // A signed report is sent as it is: it needs its number and its full date.
+    if (doc.signature.signedOff) {
+      if (doc.number.empty()) r_.error(*statusNode, MsgId::SignedWithoutNumber, {"number"});
+      if (!doc.date.complete()) r_.error(dateNode ? *dateNode : *statusNode, MsgId::SignedWithoutNumber, {"date dd/mm/yyyy"});
+    }
+    // The figures cannot be dated after the report that states them.
+    if (doc.date.complete() && rep.asOfGiven) {
+      const CalendarDate issued{doc.date.year, doc.date.month, doc.date.day};
+      if (issued < rep.asOf)
+        r_.error(*dateNode, MsgId::BadValue, {"report.date", formatDateVi(issued), "≥ as_of " + formatDateVi(rep.asOf)});
+    }
+  }
+
+  // The report's date: a full date, or while a draft only its month and year ("06/2026").
+  PartialDate reportDate(const Located& v) {
+    PartialDate out;
+    auto t = r_.text(v, "date");
+    if (!t || trim(*t).empty()) return out;
+    const std::string text = trim(*t);
+    CalendarDate d;
+    switch (parseDate(text, d)) {
+      case DateParse::Ok: return PartialDate{d.day, d.month, d.year};
+      case DateParse::Impossible: r_.error(v, MsgId::ImpossibleDate, {text}); return out;
+      case DateParse::NotADate: break;
+    }
+    static const std::regex monthYear(R"(^(\d{1,2})/(\d{4})$)");
+    std::smatch m;
+    if (std::regex_match(text, m, monthYear)) {
+      int month = std::stoi(m[1].str()), year = std::stoi(m[2].str());
+      if (month >= 1 && month <= 12 && year >= 1900) return PartialDate{0, month, year};
+      r_.error(v, MsgId::ImpossibleDate, {text});
+      return out;
+    }
+    r_.error(v, MsgId::BadValue, {"date", text, "dd/mm/yyyy, mm/yyyy"});
+    return out;
+  }
 
   std::vector<std::string> paragraphs(const Located& v, const std::string& key) {
     std::vector<std::string> out;

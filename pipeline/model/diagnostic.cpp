@@ -65,6 +65,66 @@ MessagePair catalogue(MsgId id) {
     case MsgId::UnknownTask: return {"không có nhiệm vụ số \"{0}\" trong kế hoạch", "the plan has no task \"{0}\""};
     case MsgId::UnknownIndicator: return {"không có chỉ tiêu số \"{0}\" trong kế hoạch", "the plan has no indicator \"{0}\""};
     case MsgId::BadPeriod: return {"kỳ báo cáo không hợp lệ: {0}", "invalid reporting period: {0}"};
+    case MsgId::SignedWithoutNumber:
+      return {"báo cáo đã ký (status: signed) phải có {0}", "a signed report (status: signed) needs its {0}"};
+    case MsgId::TemplateUnknownValue:
+      return {"mẫu báo cáo dùng giá trị không có: {{{0}}}", "the report template names a value that does not exist: {{{0}}}"};
+    case MsgId::TemplateUnsupported:
+      return {"mẫu báo cáo dùng thẻ không hỗ trợ: {0}", "unsupported tag in the report template: {0}"};
+    // issue 9: the XLSX reader
+    case MsgId::XlsxNotZip:
+      return {"tệp không phải bảng tính Excel .xlsx (không phải tệp ZIP)", "not an Excel .xlsx workbook (not a ZIP file)"};
+    case MsgId::XlsxLegacyXls:
+      return {"tệp Excel 97–2003 (.xls) không được hỗ trợ; hãy mở bằng Excel và lưu lại dạng .xlsx",
+              "Excel 97–2003 (.xls) files are not supported; open it in Excel and save it as .xlsx"};
+    case MsgId::XlsxEncrypted:
+      return {"sổ tính được đặt mật khẩu (mã hóa); hãy gỡ mật khẩu mở tệp rồi gửi lại",
+              "the workbook is password-protected (encrypted); remove the open password and send it again"};
+    case MsgId::XlsxOtherFormat:
+      return {"tệp là {0}, không phải .xlsx; hãy lưu lại dạng Excel .xlsx", "the file is {0}, not .xlsx; save it as an Excel .xlsx workbook"};
+    case MsgId::XlsxTruncated:
+      return {"tệp .xlsx bị cắt cụt hoặc hỏng (không đọc được mục lục ZIP)", "the .xlsx file is truncated or damaged (no readable ZIP directory)"};
+    case MsgId::XlsxZipCorrupt:
+      return {"phần {0} của tệp .xlsx bị hỏng (giải nén thất bại hoặc sai CRC)", "part {0} of the .xlsx file is damaged (inflate failed or CRC mismatch)"};
+    case MsgId::XlsxZipUnsupported:
+      return {"phần {0} dùng kiểu nén {1} không được hỗ trợ", "part {0} uses unsupported compression method {1}"};
+    case MsgId::XlsxDuplicatePart:
+      return {"tệp .xlsx có hai phần cùng tên {0}", "the .xlsx file has two parts named {0}"};
+    case MsgId::XlsxMissingPart: return {"tệp .xlsx thiếu phần {0}", "the .xlsx file has no part {0}"};
+    case MsgId::XlsxFileTooLarge:
+      return {"tệp quá lớn ({0} byte; tối đa {1})", "the file is too large ({0} bytes; limit {1})"};
+    case MsgId::XlsxTooManyEntries:
+      return {"tệp ZIP có quá nhiều mục ({0}; tối đa {1})", "the ZIP file has too many entries ({0}; limit {1})"};
+    case MsgId::XlsxPartTooLarge:
+      return {"phần {0} khi giải nén vượt quá {1} byte", "part {0} inflates to more than {1} bytes"};
+    case MsgId::XlsxTotalTooLarge:
+      return {"tổng dữ liệu giải nén vượt quá {0} byte", "the inflated parts exceed {0} bytes in total"};
+    case MsgId::XlsxCompressionRatio:
+      return {"phần {0} có tỷ lệ nén vượt quá {1}:1 (nghi bom ZIP)", "part {0} has a compression ratio above {1}:1 (suspected ZIP bomb)"};
+    case MsgId::XlsxTooManyCells:
+      return {"sổ tính có quá nhiều ô dữ liệu (tối đa {0})", "the workbook has too many cells (limit {0})"};
+    case MsgId::XlsxTooManySheets:
+      return {"sổ tính có quá nhiều trang tính (tối đa {0})", "the workbook has too many sheets (limit {0})"};
+    case MsgId::XlsxTimeLimit:
+      return {"đọc sổ tính mất quá {0} giây; dừng lại", "reading the workbook took more than {0} seconds; stopped"};
+    case MsgId::XlsxDoctype:
+      return {"phần {0} có khai báo DOCTYPE (không được phép trong tệp .xlsx)", "part {0} contains a DOCTYPE declaration (not allowed in .xlsx files)"};
+    case MsgId::XlsxXmlError:
+      return {"lỗi XML trong phần {0}, dòng {1}: {2}", "XML error in part {0}, line {1}: {2}"};
+    case MsgId::XlsxXmlTooDeep:
+      return {"phần {0} lồng nhau quá sâu (tối đa {1} cấp)", "part {0} is nested too deeply (limit {1} levels)"};
+    case MsgId::XlsxTextTooLong:
+      return {"ô chứa văn bản dài {0} ký tự; tối đa {1}", "the cell holds a text of {0} characters; limit {1}"};
+    case MsgId::XlsxBadCellRef: return {"địa chỉ ô không hợp lệ \"{0}\"", "invalid cell reference \"{0}\""};
+    case MsgId::XlsxBadNumber: return {"giá trị số không hợp lệ \"{0}\"", "invalid number \"{0}\""};
+    case MsgId::XlsxBadSharedString:
+      return {"ô trỏ tới chuỗi dùng chung số {0} không tồn tại", "the cell refers to shared string {0}, which does not exist"};
+    case MsgId::XlsxDuplicateCell: return {"ô xuất hiện hai lần trong trang tính", "the cell appears twice in the sheet"};
+    case MsgId::XlsxDuplicateSheet:
+      return {"hai trang tính cùng tên \"{0}\"", "two sheets are named \"{0}\""};
+    case MsgId::XlsxNoSheets: return {"sổ tính không có trang tính nào", "the workbook has no sheets"};
+    case MsgId::XlsxTooManyErrors:
+      return {"quá nhiều lỗi (hơn {0}); dừng đọc", "too many errors (more than {0}); stopped reading"};
   }
   return {"?", "?"};
 }

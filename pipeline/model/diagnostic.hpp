@@ -29,6 +29,39 @@ enum class MsgId {
   UnknownTask,        // {0}=number
   UnknownIndicator,   // {0}=number
   BadPeriod,          // {0}=text
+  // issue 10: reports as documents, report templates
+  SignedWithoutNumber,    // {0}=the missing part ("number" / "date")
+  TemplateUnknownValue,   // {0}=tag name
+  TemplateUnsupported,    // {0}=tag
+  // issue 9: the XLSX reader (load/xlsx_reader). Located "file.xlsx[!Sheet[!F12]]".
+  XlsxNotZip,           //
+  XlsxLegacyXls,        //
+  XlsxEncrypted,        //
+  XlsxOtherFormat,      // {0}=format name
+  XlsxTruncated,        //
+  XlsxZipCorrupt,       // {0}=part
+  XlsxZipUnsupported,   // {0}=part, {1}=compression method
+  XlsxDuplicatePart,    // {0}=part
+  XlsxMissingPart,      // {0}=part
+  XlsxFileTooLarge,     // {0}=size, {1}=limit
+  XlsxTooManyEntries,   // {0}=count, {1}=limit
+  XlsxPartTooLarge,     // {0}=part, {1}=limit
+  XlsxTotalTooLarge,    // {0}=limit
+  XlsxCompressionRatio, // {0}=part, {1}=limit
+  XlsxTooManyCells,     // {0}=limit
+  XlsxTooManySheets,    // {0}=limit
+  XlsxTimeLimit,        // {0}=seconds
+  XlsxDoctype,          // {0}=part
+  XlsxXmlError,         // {0}=part, {1}=line, {2}=parser detail
+  XlsxXmlTooDeep,       // {0}=part, {1}=limit
+  XlsxTextTooLong,      // {0}=length, {1}=limit
+  XlsxBadCellRef,       // {0}=ref
+  XlsxBadNumber,        // {0}=text
+  XlsxBadSharedString,  // {0}=index
+  XlsxDuplicateCell,    //
+  XlsxDuplicateSheet,   // {0}=name
+  XlsxNoSheets,         //
+  XlsxTooManyErrors,    // {0}=limit
   // Issue #11: digital signatures (sign/, cli sign and verify).
   SignBadCertificate,   // {0}=path
   SignWrongPassword,    // {0}=path

@@ -86,9 +86,24 @@ struct IndicatorProgress {
   SourceRef at;
 };
 
+// The report as a document of its own: the `report:` section of a progress file. The loader
+// fills what the section leaves out from the plan (place, recipients, signer as a draft).
+struct ReportDocument {
+  std::string number;  // "12" as written (printed "Số: 12/BC-UBND"); empty while a draft
+  PartialDate date;    // ngày ban hành; blank parts while a draft (the layout then prints
+                       // the month and year of the figures)
+  std::string place;
+  std::vector<std::string> recipients;  // Nơi nhận, one entry per line
+  Signature signature;                  // signature.signedOff: false = draft ("DỰ THẢO")
+  SourceRef at;                         // the `report:` section; the file when it is absent
+};
+
 struct ProgressReport {
   ReportPeriod period;
   CalendarDate asOf;  // date of the figures; the loader defaults it to the period's cut-off end
+  bool asOfGiven = false;  // false: `as_of` omitted (the report stage may move the default
+                           // back to the day before the deadline, see defaultAsOf())
+  ReportDocument document;  // number, date, place, recipients, signer of the report
   // Prose parts of the report, each a list of paragraphs.
   std::vector<std::string> chiDao;            // công tác chỉ đạo, triển khai
   std::vector<std::string> ketQuaNoiBat;      // kết quả nổi bật
@@ -98,6 +113,9 @@ struct ProgressReport {
   std::vector<TaskProgress> tasks;            // in file order
   std::vector<IndicatorProgress> indicators;  // in file order
   std::string file;                           // where it was read from
+
+  // The report's own status (not the plan's): signed reports carry a number and a full date.
+  bool signedOff() const { return document.signature.signedOff; }
 
   const TaskProgress* findTask(const std::string& number) const {
     for (const auto& t : tasks)

@@ -117,21 +117,49 @@ def check_pages(doc, draft, name, check):
 
 
 def prose_figures(text):
-    """The task and indicator figures as the report's prose states them."""
+    """The task and indicator figures as the report's prose states them. A category with no
+    task (or indicator) is left out of the sentence: its figure is 0. `tasks.sentence` and
+    `indicators.sentence` hold the sentences themselves."""
     t = " ".join(text.split())
     out = {}
-    m = re.search(r"Kế hoạch đề ra (\d+) nhiệm vụ\. Đến ngày [\d/]+, đã hoàn thành (\d+) nhiệm vụ \(([\d,]+)%\), "
-                  r"trong đó (\d+) nhiệm vụ hoàn thành đúng hạn và (\d+) nhiệm vụ hoàn thành chậm; (\d+) nhiệm vụ đang "
-                  r"thực hiện; (\d+) nhiệm vụ chưa thực hiện; (\d+) nhiệm vụ quá hạn \(([\d,]+)%\); (\d+) nhiệm vụ thực "
-                  r"hiện thường xuyên, hằng năm; (\d+) nhiệm vụ chờ điều kiện triển khai; (\d+) nhiệm vụ dừng, điều "
-                  r"chỉnh; (\d+) nhiệm vụ chưa có báo cáo", t)
+    m = re.search(r"Kế hoạch đề ra (\d+) nhiệm vụ\. Đến ngày [\d/]+: (.*?)\.(?: |$)", t)
     if m:
-        keys = ["total", "done", "done_pct", "done_on_time", "done_late", "in_progress", "not_started", "overdue",
-                "overdue_pct", "recurring", "waiting", "stopped", "not_reported"]
-        out.update({"tasks." + k: v for k, v in zip(keys, m.groups())})
-    m = re.search(r"Trong (\d+) chỉ tiêu của Kế hoạch, (\d+) chỉ tiêu đã đạt \(([\d,]+)%\), (\d+) chỉ tiêu chưa đạt, "
-                  r"(\d+) chỉ tiêu chưa so sánh được và (\d+) chỉ tiêu chưa có số liệu", t)
+        out["tasks.total"] = m.group(1)
+        sent = m.group(2)
+        out["tasks.sentence"] = sent
+
+        def num(pattern, group=1, default="0"):
+            x = re.search(pattern, sent)
+            return x.group(group) if x else default
+        out["tasks.done"] = num(r"đã hoàn thành (\d+) nhiệm vụ")
+        out["tasks.done_pct"] = num(r"đã hoàn thành \d+ nhiệm vụ \(([\d,]+)%\)")
+        both = re.search(r"trong đó (\d+) nhiệm vụ hoàn thành đúng hạn và (\d+) nhiệm vụ hoàn thành chậm", sent)
+        if both:
+            out["tasks.done_on_time"], out["tasks.done_late"] = both.groups()
+        elif "đều hoàn thành chậm" in sent:
+            out["tasks.done_on_time"], out["tasks.done_late"] = "0", out["tasks.done"]
+        else:
+            out["tasks.done_on_time"], out["tasks.done_late"] = out["tasks.done"], "0"
+        out["tasks.in_progress"] = num(r"(\d+) nhiệm vụ đang thực hiện")
+        out["tasks.not_started"] = num(r"(\d+) nhiệm vụ chưa thực hiện")
+        out["tasks.overdue"] = num(r"(\d+) nhiệm vụ quá hạn")
+        out["tasks.overdue_pct"] = num(r"\d+ nhiệm vụ quá hạn \(([\d,]+)%\)")
+        out["tasks.recurring"] = num(r"(\d+) nhiệm vụ thực hiện thường xuyên, hằng năm")
+        out["tasks.waiting"] = num(r"(\d+) nhiệm vụ chờ điều kiện triển khai")
+        out["tasks.stopped"] = num(r"(\d+) nhiệm vụ dừng, điều chỉnh")
+        out["tasks.not_reported"] = num(r"(\d+) nhiệm vụ chưa có báo cáo")
+    m = re.search(r"Trong (\d+) chỉ tiêu của Kế hoạch có (.*?)\.(?: |$)", t)
     if m:
-        keys = ["total", "met", "met_pct", "not_met", "not_comparable", "no_data"]
-        out.update({"indicators." + k: v for k, v in zip(keys, m.groups())})
+        out["indicators.total"] = m.group(1)
+        sent = m.group(2)
+        out["indicators.sentence"] = sent
+
+        def inum(pattern, group=1, default="0"):
+            x = re.search(pattern, sent)
+            return x.group(group) if x else default
+        out["indicators.met"] = inum(r"(\d+) chỉ tiêu đã đạt")
+        out["indicators.met_pct"] = inum(r"\d+ chỉ tiêu đã đạt \(([\d,]+)%\)")
+        out["indicators.not_met"] = inum(r"(\d+) chỉ tiêu chưa đạt")
+        out["indicators.not_comparable"] = inum(r"(\d+) chỉ tiêu chưa so sánh được")
+        out["indicators.no_data"] = inum(r"(\d+) chỉ tiêu chưa có số liệu")
     return out

@@ -26,7 +26,8 @@ expect "$T/o1" "số liệu từ 15/12/2025 đến 14/06/2026"
 expect "$T/o1" "CHƯA CÓ số liệu: $R/dinh-hoa/progress/2026-H1.yaml"
 expect "$T/o1" "binh-giang: báo cáo năm 2025 (2025) — hạn 10/12/2025, đã qua hạn 161 ngày"
 expect "$T/o1" "đã có số liệu: $R/binh-giang/progress/2025.yaml"
-expect "$T/o1" "Tổng: 6 báo cáo đến hạn, 3 đã có số liệu, 3 chưa có"
+# The past annual reports have data; dang-uy-dinh-hoa's is complete, so it is no longer due.
+expect "$T/o1" "Tổng: 6 báo cáo: 3 chưa có số liệu, 3 đã có số liệu, 0 đã lập báo cáo; 5 còn đến hạn"
 [ -s "$T/e1" ] && { echo "FAIL: unexpected stderr"; cat "$T/e1"; fail=1; }
 
 # --within 10: on 20/5 the 6-month report (21 days away) is not yet coming; the annual
@@ -53,7 +54,7 @@ for p in dinh-hoa binh-giang dang-uy-dinh-hoa; do cp "$SRC/inputs/$p/progress/20
 "$VNPLAN" due "$R" --today 2026-06-11 > "$T/o4" 2>&1; rc=$?
 code 0 "2026-06-11 with all data" $rc
 expect "$T/o4" "dang-uy-dinh-hoa: báo cáo 6 tháng đầu năm 2026 (2026-H1) — hạn 10/06/2026, đã qua hạn 1 ngày"
-expect "$T/o4" "Tổng: 6 báo cáo đến hạn, 6 đã có số liệu, 0 chưa có"
+expect "$T/o4" "Tổng: 6 báo cáo: 0 chưa có số liệu, 6 đã có số liệu, 0 đã lập báo cáo; "
 refute "$T/o4" "CHƯA CÓ"
 # Units whose tasks have no entry in the progress file are named.
 expect "$T/o4" "đơn vị chưa có số liệu: Phòng Văn hóa, Khoa học và Thông tin (1)"
@@ -78,6 +79,23 @@ for p in dinh-hoa binh-giang dang-uy-dinh-hoa; do
 done
 "$VNPLAN" due "$R" --today 2026-12-09 > "$T/o7" 2>&1; rc=$?
 code 0 "2026-12-09 with 2026 data" $rc
+# --today takes dd/mm/yyyy like every other date.
+"$VNPLAN" due "$R" --today 09/12/2026 > "$T/o7b" 2>&1; rc=$?
+code 0 "--today 09/12/2026" $rc
+cmp -s "$T/o7" "$T/o7b" || { echo "FAIL: --today 09/12/2026 differs from 2026-12-09"; fail=1; }
+"$VNPLAN" due "$R" --today 31/11/2026 > /dev/null 2>&1; rc=$?
+code 2 "--today 31/11/2026" $rc
+# A report made after its inputs changed is "đã lập báo cáo"; touching an input makes it stale.
+"$VNPLAN" report "$R/binh-giang" --period 2026 -o "$T/out" > /dev/null 2>&1 || { echo "FAIL: report"; fail=1; }
+"$VNPLAN" due "$R" --today 2026-12-09 -o "$T/out" > "$T/o7c" 2>&1; rc=$?
+code 0 "2026-12-09 with one report made" $rc
+expect "$T/o7c" "ĐÃ LẬP BÁO CÁO: $T/out/binh-giang/binh-giang-bao-cao-2026.pdf"
+expect "$T/o7c" "đã có số liệu: $R/dinh-hoa/progress/2026.yaml"
+expect "$T/o7c" " 1 đã lập báo cáo;"
+touch -d "+2 minutes" "$R/binh-giang/progress/2026.yaml"
+"$VNPLAN" due "$R" --today 2026-12-09 -o "$T/out" > "$T/o7d" 2>&1
+refute "$T/o7d" "ĐÃ LẬP BÁO CÁO"
+expect "$T/o7d" "đã có số liệu: $R/binh-giang/progress/2026.yaml"
 
 # 11/12/2026 with invalid data in one file: errors located, exit 1.
 printf 'period: "2026"\ntasks:\n  - {number: "999", status: xong}\n' > "$R/dinh-hoa/progress/2026.yaml"
@@ -100,8 +118,8 @@ expect "$T/o9" "CHƯA CÓ số liệu: $R/dinh-hoa/progress/2026.yaml"
 
 # Usage errors: exit 2.
 "$VNPLAN" due "$R" --today 2026-13-01 > /dev/null 2> "$T/u1"; code 2 "--today 2026-13-01" $?
-expect "$T/u1" "--today phải là ngày YYYY-MM-DD: 2026-13-01"
-"$VNPLAN" due "$R" --today 10/06/2026 > /dev/null 2>&1; code 2 "--today 10/06/2026" $?
+expect "$T/u1" "--today phải là ngày dd/mm/yyyy hoặc YYYY-MM-DD: 2026-13-01"
+"$VNPLAN" due "$R" --today 10-06-2026 > /dev/null 2>&1; code 2 "--today 10-06-2026" $?
 "$VNPLAN" due "$R" "$R" --today 2026-06-10 > /dev/null 2>&1; code 2 "two roots" $?
 # A root that does not exist: exit 1.
 "$VNPLAN" due "$T/nowhere" --today 2026-06-10 > /dev/null 2> "$T/n"; code 1 "missing root" $?

@@ -43,7 +43,10 @@ with tempfile.TemporaryDirectory() as out:
             q = subprocess.run(["qpdf", "--check", pdf], capture_output=True, text=True)
             check(q.returncode == 0, f"{name}: qpdf --check failed")
             doc = fitz.open(pdf)
-            pc.check_pages(doc, True, name, check)  # a report is a draft until signed
+            # A report is a draft until its own `report:` section says it is signed.
+            signed = "status: signed" in open(os.path.join(SRC, "inputs", plan, "progress", period + ".yaml"),
+                                              encoding="utf-8").read()
+            pc.check_pages(doc, not signed, name, check)
             p1 = " ".join(s["text"] for s in pc.spans(doc[0]))
             check("BÁO CÁO" in p1, f"{name}: no BÁO CÁO on page 1")
             check("/BC-" in p1 or "-BC/" in p1, f"{name}: the number line has no BC symbol")

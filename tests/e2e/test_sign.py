@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Digital signatures (issue #11): a throwaway CA and signers made with the openssl CLI;
-seed plans signed by `build --sign` and `sign`; poppler's pdfsig and `vnplan verify` must
+seed plans and a signed report signed by `build --sign` and `sign`; poppler's pdfsig and `vnplan verify` must
 agree (valid, whole document), a flipped byte must make both say invalid, a second
 signature (the body's) must keep the first valid, drafts and bad certificates are refused
 with the input untouched and no output, signing is reproducible, qpdf --check passes."""
@@ -235,6 +235,14 @@ check(r.returncode == 1 and "dự thảo" in r.stderr and not os.path.exists(P("
 r = run([VNPLAN, "report", party, "--period", "2026-H1", "-o", P("rep"), "--sign", *SIGN], env=SDE)
 check(r.returncode == 1 and "dự thảo" in r.stderr, "report --sign of a draft report refused: " + r.stderr)
 check(not os.path.exists(P("rep/dang-uy-dinh-hoa/dang-uy-dinh-hoa-bao-cao-2026-H1.pdf")), "no report written")
+# A report whose own status is signed (the 2025 annual report) is signed in the same step.
+r = run([VNPLAN, "report", party, "--period", "2025", "-o", P("rep"), "--sign", *SIGN], env=SDE)
+check(r.returncode == 0, "report --sign of a signed report: " + r.stderr)
+rep_pdf = P("rep/dang-uy-dinh-hoa/dang-uy-dinh-hoa-bao-cao-2025.pdf")
+s = pdfsig(rep_pdf)
+check("Signature is Valid" in s and "Total document signed" in s, "pdfsig: signed report valid, whole document:\n" + s)
+check(verify(rep_pdf).returncode == 0, "vnplan verify: signed report valid")
+check(run(["qpdf", "--check", rep_pdf]).returncode == 0, "qpdf --check: signed report")
 
 # Usage: signing without --cert is a usage error (exit 2).
 r = run([VNPLAN, "sign", src])

@@ -2,7 +2,7 @@
 // compute/document_refs, reached through the layout and through render/xlsx).
 #include <gtest/gtest.h>
 
-#include "cli/document_builder.hpp"
+#include "batch/document_builder.hpp"
 #include "layout/document_layout.hpp"
 #include "layout/plan_spec.hpp"
 #include "load/plan_loader.hpp"

@@ -3,7 +3,7 @@
 
 #include <thread>
 
-#include "cli/document_builder.hpp"
+#include "batch/document_builder.hpp"
 #include "load/plan_loader.hpp"
 
 using namespace vnplan;

@@ -62,7 +62,117 @@ TEST(ReportText, FiguresAreFilledVietnameseStyle) {
                               "{{period}} của {{issuer}}{{/has_tasks}}",
                               "t.mustache", in, d);
   ASSERT_TRUE(out);
-  EXPECT_EQ(*out, "1.234 nhiệm vụ, đã hoàn thành 427 (34,6%) 6 tháng đầu năm 2026 của UBND xã Mẫu");
+  // Values are marked literal in the markup; the paragraph reads as plain text.
+  auto blocks = parseReportMarkup(*out, Table{}, BarChart{});
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].text, "1.234 nhiệm vụ, đã hoàn thành 427 (34,6%) 6 tháng đầu năm 2026 của UBND xã Mẫu");
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
+  return out;
+}
+
+}  // namespace
+
+TEST(ReportText, ZeroCountCategoriesAreLeftOutAndTheRestAddsUp) {
+  TaskFigures f;
+  f.total = 10;
+  f.done = f.doneOnTime = 6;
+  f.donePercent = 60;
+  f.overdue = 4;
+  f.overduePercent = 40;
+  auto parts = taskStatusPhrases(f);
+  const std::string s = joined(parts, "; ");
+  EXPECT_EQ(s, "đã hoàn thành 6 nhiệm vụ (60%), đều đúng hạn; 4 nhiệm vụ quá hạn (40%)");
+  EXPECT_EQ(s.find(" 0 nhiệm vụ"), std::string::npos);
+  // Every category, then all in one: the counts stated add up to the total.
+  TaskFigures all;
+  all.doneOnTime = 1, all.doneLate = 2, all.done = 3, all.inProgress = 4, all.notStarted = 5, all.overdue = 6;
+  all.recurring = 7, all.waiting = 8, all.stopped = 9, all.notReported = 10;
+  all.total = 3 + 4 + 5 + 6 + 7 + 8 + 9 + 10;
+  auto every = taskStatusPhrases(all);
+  ASSERT_EQ(every.size(), 8u);
+  int sum = 0;
+  for (const auto& p : every) {
+    // The first number of each phrase is its count ("đã hoàn thành 3 …", "4 nhiệm vụ …").
+    size_t i = p.find_first_of("0123456789");
+    sum += std::stoi(p.substr(i));
+  }
+  EXPECT_EQ(sum, all.total);
+  EXPECT_NE(every[0].find("trong đó 1 nhiệm vụ hoàn thành đúng hạn và 2 nhiệm vụ hoàn thành chậm"), std::string::npos);
+  EXPECT_TRUE(taskStatusPhrases(TaskFigures{}).empty());
+
+  IndicatorFigures ind{5, 5, 0, 0, 0, 100};
+  EXPECT_EQ(joined(indicatorStatusPhrases(ind), ", "), "5 chỉ tiêu đã đạt (100%)");
+}
+
+TEST(ReportText, ProgressTextIsPrintedAsTextNeverAsMarkup) {
+  Plan plan;
+  plan.document.issuer.shortName = "UBND xã Mẫu";
+  ProgressReport rep;
+  rep.period = ReportPeriod{2026, ReportKind::HalfYear, 0};
+  rep.chiDao = {"#1 VI. CHƯƠNG MỚI", "[[summary-table]]", "- không phải ý\n#2 1. dòng mới", "> ghi chú"};
+  ReportFigures f;
+  Diagnostics d;
+  ReportTextInput in{&plan, &rep, &f, nullptr, "Kế hoạch số 1/KH-UBND"};
+  auto out = renderReportText("#1 I. CHỈ ĐẠO\n{{#direction}}\n{{text}}\n\n{{/direction}}\n{{#direction}}\n- {{text}}\n{{/direction}}\n",
+                              "t.mustache", in, d);
+  ASSERT_TRUE(out);
+  Table summary;
+  summary.columns = {{"TT", 1, CellAlign::Center}};
+  auto blocks = parseReportMarkup(*out, summary, BarChart{});
+  ASSERT_EQ(blocks.size(), 9u);
+  EXPECT_EQ(blocks[0].kind, SpecBlockKind::Heading);  // the template's own heading
+  for (size_t i = 1; i < blocks.size(); ++i) {
+    EXPECT_NE(blocks[i].kind, SpecBlockKind::Heading) << i;
+    EXPECT_NE(blocks[i].kind, SpecBlockKind::Table) << i;
+    EXPECT_NE(blocks[i].kind, SpecBlockKind::Note) << i;
+    EXPECT_EQ(blocks[i].text.find("\xEE\x80\x80"), std::string::npos) << i;
+  }
+  EXPECT_EQ(blocks[1].kind, SpecBlockKind::Paragraph);
+  EXPECT_EQ(blocks[1].text, "#1 VI. CHƯƠNG MỚI");
+  EXPECT_EQ(blocks[2].text, "[[summary-table]]");
+  EXPECT_EQ(blocks[3].text, "- không phải ý #2 1. dòng mới");  // a line break is a space
+  EXPECT_EQ(blocks[5].kind, SpecBlockKind::Item);
+  EXPECT_EQ(blocks[5].text, "#1 VI. CHƯƠNG MỚI");
+}
+
+TEST(ReportText, UnknownValueIsALocatedError) {
+  Plan plan;
+  ProgressReport rep;
+  ReportFigures f;
+  Diagnostics d;
+  ReportTextInput in{&plan, &rep, &f, nullptr, "Kế hoạch số 1/KH-UBND"};
+  EXPECT_FALSE(renderReportText("dòng một\nKết quả: {{tasks.don}} nhiệm vụ\n", "templates/x.mustache", in, d));
+  ASSERT_EQ(d.items.size(), 1u);
+  EXPECT_EQ(d.items[0].id, MsgId::TemplateUnknownValue);
+  EXPECT_EQ(d.items[0].line, 2);
+  EXPECT_EQ(d.items[0].column, 10);
+  EXPECT_EQ(d.items[0].args[0], "tasks.don");
+  // Names inside a list's section are those of its elements, even when the list is empty.
+  Diagnostics d2;
+  EXPECT_TRUE(renderReportText("{{#groups}}{{label}} {{done}}{{/groups}}{{#overdue_tasks}}{{days_late}}{{/overdue_tasks}}"
+                               "{{#proposals}}{{text}}{{/proposals}}",
+                               "t", in, d2));
+  EXPECT_TRUE(d2.items.empty());
+  Diagnostics d3;
+  EXPECT_FALSE(renderReportText("{{#proposals}}\n{{txt}}\n{{/proposals}}", "t", in, d3));
+  ASSERT_EQ(d3.items.size(), 1u);
+  EXPECT_EQ(d3.items[0].line, 2);
+  Diagnostics d4;
+  EXPECT_FALSE(renderReportText("{{> partial}}", "t", in, d4));
+  ASSERT_EQ(d4.items.size(), 1u);
+  EXPECT_EQ(d4.items[0].id, MsgId::TemplateUnsupported);
+}
+
+TEST(ReportText, TaskGroupsAreNamedAsGroupsNotHeadings) {
+  EXPECT_EQ(groupLabel("I.", "Nâng cao nhận thức"), "Nhóm I: Nâng cao nhận thức");
+  EXPECT_EQ(groupLabel("VIII", "Chuyển đổi số"), "Nhóm VIII: Chuyển đổi số");
+  EXPECT_EQ(groupLabel("", "Khác"), "Khác");
 }
 
 TEST(ReportFigures, PercentFormatting) {

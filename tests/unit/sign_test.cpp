@@ -16,7 +16,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "cli/document_builder.hpp"
+#include "batch/document_builder.hpp"
 #include "layout/page.hpp"
 #include "load/plan_loader.hpp"
 #include "render/pdf/font_files.hpp"

@@ -1,5 +1,7 @@
 #include "render/pdf/font_files.hpp"
 
+#include "load/install_dirs.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -9,10 +11,7 @@ namespace vnplan {
 std::vector<std::string> defaultFontDirs() {
   std::vector<std::string> dirs;
   if (const char* env = std::getenv("VNPLAN_FONTS")) dirs.push_back(env);
-  dirs.push_back("fonts");
-#ifdef VNPLAN_SOURCE_DIR
-  dirs.push_back(std::string(VNPLAN_SOURCE_DIR) + "/fonts");
-#endif
+  dirs.push_back((std::filesystem::path(defaultDataDir()) / "fonts").string());
   dirs.push_back("/usr/share/fonts/truetype/liberation2");
   dirs.push_back("/usr/share/fonts/truetype/liberation");
   dirs.push_back("/usr/share/fonts/truetype/msttcorefonts");
@@ -46,9 +45,9 @@ FontSet findFonts(const std::vector<std::string>& searchDirs) {
       if (!set.paths[face].empty()) break;
     }
     if (set.paths[face].empty())
-      throw std::runtime_error("không tìm thấy phông chữ / font not found; looked for:" + tried +
-                               "\n(cài fonts-liberation2 hoặc chép Times New Roman vào fonts/ / install fonts-liberation2 "
-                               "or copy Times New Roman into fonts/)");
+      throw std::runtime_error("không tìm thấy phông chữ / font not found; looked for:" + tried + "\n(cài fonts-liberation2 hoặc chép Times New Roman vào " +
+                               (std::filesystem::path(defaultDataDir()) / "fonts").string() +
+                               " / install fonts-liberation2 or copy Times New Roman there)");
   }
   return set;
 }

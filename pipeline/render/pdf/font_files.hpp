@@ -13,7 +13,8 @@ struct FontSet {
 
 // Throws std::runtime_error naming every file looked for when a face is missing.
 FontSet findFonts(const std::vector<std::string>& searchDirs);
-// fonts/ of the working directory and of the source tree, then the system directories.
+// VNPLAN_FONTS, fonts/ of the data directory (load/install_dirs.hpp), then the system
+// directories (fonts-liberation2).
 std::vector<std::string> defaultFontDirs();
 
 }  // namespace vnplan

@@ -1,12 +1,26 @@
 #include "render/pdf/pdf_writer.hpp"
 
 #include "render/pdf/font_subset.hpp"
+#include "render/pdf/page_content.hpp"
+#include "render/pdf/pdf_streams.hpp"
 
+#include <hb-subset.h>
+#include <hb.h>
 #include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <ctime>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 #include <vector>
 
@@ -31,7 +45,7 @@ void onError(HPDF_STATUS error, HPDF_STATUS detail, void* user) {
 
 class HaruMetrics : public FontMetrics {
  public:
-  std::array<HPDF_Font, 4> fonts{};
+  std::array<HPDF_FontDef, 4> defs{};
   // Per-face cache of BMP advances; -1 = not yet asked.
   mutable std::array<std::vector<int16_t>, 4> cache;
   HaruMetrics() {
@@ -41,18 +55,97 @@ class HaruMetrics : public FontMetrics {
     size_t f = static_cast<size_t>(face);
     if (cp >= 0x10000) return 0;  // libharu maps these to a space; Vietnamese is all in the BMP
     int16_t& v = cache[f][cp];
-    if (v < 0) v = static_cast<int16_t>(HPDF_Font_GetUnicodeWidth(fonts[f], static_cast<HPDF_UNICODE>(cp)));
+    if (v < 0) v = static_cast<int16_t>(HPDF_TTFontDef_GetCharWidth(defs[f], static_cast<HPDF_UNICODE>(cp)));
     return v;
   }
 };
 
-void setColor(HPDF_Page page, unsigned rgb, bool stroke) {
-  float r = static_cast<float>((rgb >> 16) & 0xFF) / 255.f, g = static_cast<float>((rgb >> 8) & 0xFF) / 255.f,
-        b = static_cast<float>(rgb & 0xFF) / 255.f;
-  if (stroke)
-    HPDF_Page_SetRGBStroke(page, r, g, b);
-  else
-    HPDF_Page_SetRGBFill(page, r, g, b);
+// The face without its TrueType hinting (fpgm, prep, cvt, glyph instructions, device
+// metrics): half the bytes. Glyph ids and advances are kept (the CIDToGIDMap and /W come
+// from the hinted file libharu parsed); PDF viewers rasterise without the hints (poppler
+// and MuPDF pages render pixel-identical). The hinted bytes when HarfBuzz refuses.
+std::string withoutHinting(const std::string& ttf) {
+  std::string out = ttf;
+  hb_blob_t* blob = hb_blob_create(ttf.data(), static_cast<unsigned>(ttf.size()), HB_MEMORY_MODE_READONLY, nullptr, nullptr);
+  hb_face_t* face = hb_face_create(blob, 0);
+  if (hb_subset_input_t* input = hb_subset_input_create_or_fail()) {
+    hb_set_add_range(hb_subset_input_glyph_set(input), 0, hb_face_get_glyph_count(face) - 1);
+    hb_set_add_range(hb_subset_input_unicode_set(input), 0, 0x10FFFF);
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS);
+    if (hb_face_t* sub = hb_subset_or_fail(face, input)) {
+      hb_blob_t* res = hb_face_reference_blob(sub);
+      unsigned len = 0;
+      const char* data = hb_blob_get_data(res, &len);
+      if (data && len > 0 && hb_face_get_glyph_count(sub) == hb_face_get_glyph_count(face)) out.assign(data, len);
+      hb_blob_destroy(res);
+      hb_face_destroy(sub);
+    }
+    hb_subset_input_destroy(input);
+  }
+  hb_face_destroy(face);
+  hb_blob_destroy(blob);
+  return out;
+}
+
+// One embedded face: the pre-subset TrueType file, unhinted and deflated once per
+// process. Every document embeds the whole (Vietnamese-repertoire) face instead of
+// libharu's per-document glyph subset, so its stream never has to be built or
+// compressed again.
+struct EmbeddedFace {
+  std::string deflated;
+  size_t rawSize = 0;
+};
+
+std::shared_ptr<const EmbeddedFace> embeddedFace(const std::string& path) {
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const EmbeddedFace>> faces;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = faces[path];
+  if (!slot) {
+    std::ifstream in(path, std::ios::binary);
+    std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) throw std::runtime_error("cannot read " + path);
+    raw = withoutHinting(raw);
+    auto face = std::make_shared<EmbeddedFace>();
+    face->rawSize = raw.size();
+    face->deflated = deflateBytes(raw, 9);
+    slot = face;
+  }
+  return slot;
+}
+
+// What the font objects of one face need in every document, computed once per face:
+// libharu's HPDF_GetFont would rebuild them per document (a cmap search for each of the
+// 65,535 codes, a 128 KB CIDToGIDMap) — 45% of a whole plan's PDF.
+struct FaceTables {
+  std::string cidToGidDeflated;  // CID (= UCS-2 code) -> glyph, big-endian, codes 0…0xFFFE
+  int defaultWidth = 0;
+  std::vector<std::pair<unsigned, std::vector<int>>> widths;  // /W runs: first CID, widths
+};
+
+FaceTables faceTables(HPDF_FontDef def) {
+  FaceTables t;
+  constexpr unsigned kCodes = 0xFFFF;  // as libharu: every UCS-2 code but the last
+  std::string map(kCodes * 2, '\0');
+  t.defaultWidth = def->missing_width;
+  std::vector<int>* run = nullptr;
+  for (unsigned cid = 0; cid < kCodes; ++cid) {
+    const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UNICODE>(cid));
+    map[cid * 2] = static_cast<char>(gid >> 8);
+    map[cid * 2 + 1] = static_cast<char>(gid & 0xFF);
+    const int w = HPDF_TTFontDef_GetGidWidth(def, gid);
+    if (w == t.defaultWidth) {
+      run = nullptr;
+      continue;
+    }
+    if (!run) {
+      t.widths.emplace_back(cid, std::vector<int>{});
+      run = &t.widths.back().second;
+    }
+    run->push_back(w);
+  }
+  t.cidToGidDeflated = deflateBytes(map, 9);
+  return t;
 }
 
 }  // namespace
@@ -69,6 +162,8 @@ struct ThreadFonts {
   std::array<std::string, 4> paths;
   std::array<std::string, 4> names;
   HaruMetrics metrics;
+  std::array<std::shared_ptr<const EmbeddedFace>, 4> faces;
+  std::array<FaceTables, 4> tables;
   bool busy = false;
   ~ThreadFonts() {
     if (pdf) HPDF_Free(pdf);
@@ -93,6 +188,98 @@ struct PdfWriter::Impl {
       throw std::runtime_error(buf);
     }
   }
+
+  // The font objects of face i in this document, as libharu's HPDF_GetFont would make
+  // them for a TrueType face with the UTF-8 encoder (Type0, Identity-H, CIDFontType2),
+  // but from tables computed once, with a valid ToUnicode map and the whole face
+  // embedded; every stream is already deflated.
+  HPDF_Dict makeFont(size_t i) {
+    ThreadFonts& t = *tf;
+    HPDF_Doc pdf = t.pdf;
+    HPDF_MMgr mmgr = pdf->mmgr;
+    HPDF_Xref xref = pdf->xref;
+    HPDF_FontDef def = t.metrics.defs[i];
+    auto* defAttr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+    const FaceTables& tables = t.tables[i];
+    const EmbeddedFace& face = *t.faces[i];
+    HPDF_STATUS ret = HPDF_OK;
+    auto newDict = [&](bool indirect) {
+      HPDF_Dict dict = HPDF_Dict_New(mmgr);
+      if (!dict) throw std::runtime_error("libharu: out of memory");
+      if (indirect) ret += HPDF_Xref_Add(xref, dict);
+      return dict;
+    };
+    auto newArray = [&] {
+      HPDF_Array a = HPDF_Array_New(mmgr);
+      if (!a) throw std::runtime_error("libharu: out of memory");
+      return a;
+    };
+    auto newStream = [&](std::string_view deflated) {
+      HPDF_Dict dict = HPDF_DictStream_New(mmgr, xref);
+      if (!dict) throw std::runtime_error("libharu: out of memory");
+      setDeflatedStream(dict, deflated);
+      ++deflatedStreams;
+      return dict;
+    };
+
+    HPDF_Dict type0 = newDict(true);
+    type0->header.obj_class |= HPDF_OSUBCLASS_FONT;
+    ret += HPDF_Dict_AddName(type0, "Type", "Font");
+    ret += HPDF_Dict_AddName(type0, "Subtype", "Type0");
+    ret += HPDF_Dict_AddName(type0, "BaseFont", defAttr->base_font);
+    ret += HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+    ret += HPDF_Dict_Add(type0, "ToUnicode", newStream(identityToUnicodeDeflated()));
+    HPDF_Array descendants = newArray();
+    ret += HPDF_Dict_Add(type0, "DescendantFonts", descendants);
+
+    HPDF_Dict cidFont = newDict(true);
+    ret += HPDF_Array_Add(descendants, cidFont);
+    ret += HPDF_Dict_AddName(cidFont, "Type", "Font");
+    ret += HPDF_Dict_AddName(cidFont, "Subtype", "CIDFontType2");
+    ret += HPDF_Dict_AddName(cidFont, "BaseFont", defAttr->base_font);
+    HPDF_Dict systemInfo = newDict(false);
+    ret += HPDF_Dict_Add(cidFont, "CIDSystemInfo", systemInfo);
+    ret += HPDF_Dict_Add(systemInfo, "Registry", HPDF_String_New(mmgr, "Adobe", nullptr));
+    ret += HPDF_Dict_Add(systemInfo, "Ordering", HPDF_String_New(mmgr, "Identity", nullptr));
+    ret += HPDF_Dict_AddNumber(systemInfo, "Supplement", 0);
+    ret += HPDF_Dict_AddNumber(cidFont, "DW", tables.defaultWidth);
+    HPDF_Array dw2 = newArray();
+    ret += HPDF_Dict_Add(cidFont, "DW2", dw2);
+    ret += HPDF_Array_AddNumber(dw2, static_cast<HPDF_INT32>(def->font_bbox.bottom));
+    ret += HPDF_Array_AddNumber(dw2, static_cast<HPDF_INT32>(def->font_bbox.bottom - def->font_bbox.top));
+    HPDF_Array widths = newArray();
+    ret += HPDF_Dict_Add(cidFont, "W", widths);
+    for (const auto& [first, run] : tables.widths) {
+      ret += HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(first));
+      HPDF_Array sub = newArray();
+      ret += HPDF_Array_Add(widths, sub);
+      for (int w : run) ret += HPDF_Array_AddNumber(sub, w);
+    }
+    ret += HPDF_Dict_Add(cidFont, "CIDToGIDMap", newStream(tables.cidToGidDeflated));
+
+    HPDF_Dict descriptor = newDict(true);
+    ret += HPDF_Dict_Add(cidFont, "FontDescriptor", descriptor);
+    ret += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+    ret += HPDF_Dict_AddName(descriptor, "FontName", defAttr->base_font);
+    ret += HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
+    ret += HPDF_Dict_AddNumber(descriptor, "Descent", def->descent);
+    ret += HPDF_Dict_AddNumber(descriptor, "Flags", static_cast<HPDF_INT32>(def->flags));
+    ret += HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(mmgr, def->font_bbox));
+    ret += HPDF_Dict_AddNumber(descriptor, "ItalicAngle", def->italic_angle);
+    ret += HPDF_Dict_AddNumber(descriptor, "StemV", def->stemv);
+    ret += HPDF_Dict_AddNumber(descriptor, "XHeight", def->x_height);
+    HPDF_Dict fontFile = newStream(face.deflated);
+    ret += HPDF_Dict_AddNumber(fontFile, "Length1", static_cast<HPDF_INT32>(face.rawSize));
+    ret += HPDF_Dict_AddNumber(fontFile, "Length2", 0);
+    ret += HPDF_Dict_AddNumber(fontFile, "Length3", 0);
+    ret += HPDF_Dict_Add(descriptor, "FontFile2", fontFile);
+    if (ret != HPDF_OK) throw std::runtime_error("libharu: font objects");
+    check("font objects");
+    return type0;
+  }
+
+  std::array<HPDF_Dict, 4> fonts{};  // this document's Type0 font of each face
+  size_t deflatedStreams = 0;
 };
 
 namespace {
@@ -126,9 +313,9 @@ PdfWriter::PdfWriter(const FontSet& fonts) : impl_(std::make_unique<Impl>()) {
     if (!t.pdf) throw std::runtime_error("libharu: cannot create a document");
     HPDF_UseUTFEncodings(t.pdf);
   }
-  // Streams are left uncompressed here and deflated once, at the fastest level, by the
-  // qpdf pass that repairs the ToUnicode maps (see repairToUnicode): libharu's default
-  // level made deflate half of the time of a whole PDF.
+  // libharu compresses nothing itself: every stream is handed to it already deflated
+  // (pdf_streams.hpp) — the fonts and fixed maps once per process, page contents at the
+  // fastest level.
   HPDF_SetCompressionMode(t.pdf, HPDF_COMP_NONE);
   HPDF_SetCurrentEncoder(t.pdf, "UTF-8");
   d.check("UTF-8 encoder");
@@ -137,9 +324,12 @@ PdfWriter::PdfWriter(const FontSet& fonts) : impl_(std::make_unique<Impl>()) {
       const char* name = HPDF_LoadTTFontFromFile(t.pdf, paths[i].c_str(), HPDF_TRUE);
       d.check(fonts.paths[i].c_str());
       t.names[i] = name;
+      t.metrics.defs[i] = HPDF_GetFontDef(t.pdf, name);
+      d.check("HPDF_GetFontDef");
+      t.faces[i] = embeddedFace(paths[i]);
+      t.tables[i] = faceTables(t.metrics.defs[i]);
     }
-    t.metrics.fonts[i] = HPDF_GetFont(t.pdf, t.names[i].c_str(), "UTF-8");
-    d.check("HPDF_GetFont");
+    d.fonts[i] = d.makeFont(i);
   }
   t.paths = paths;
 }
@@ -149,6 +339,35 @@ PdfWriter::~PdfWriter() {
 }
 
 const FontMetrics& PdfWriter::metrics() const { return impl_->tf->metrics; }
+
+namespace {
+
+// Issue #11: what `vnplan sign` reads back. The layout's marks become named destinations
+// "vnplan.<name>" (/FitR rectangles in the catalog's /Dests; appendix marks numbered
+// "vnplan.appendix.1", …) and the status the Info entry /VnplanStatus (/Draft or /Final).
+// ND30 asks for PDF 1.4 or later; libharu would write 1.2.
+void recordMarks(HPDF_Doc pdf, const LaidOutDocument& doc, const std::vector<HPDF_Page>& pages) {
+  if (pdf->pdf_version < HPDF_VER_14) pdf->pdf_version = HPDF_VER_14;
+  HPDF_Dict dests = nullptr;
+  int appendix = 0;
+  for (size_t i = 0; i < doc.pages.size() && i < pages.size(); ++i)
+    for (const PageMark& mk : doc.pages[i].marks) {
+      if (!dests) {
+        dests = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Dict_Add(pdf->catalog, "Dests", dests);
+      }
+      std::string name = "vnplan." + mk.name;
+      if (mk.name == "appendix") name += "." + std::to_string(++appendix);
+      const double h = doc.pages[i].height;
+      HPDF_Destination dst = HPDF_Page_CreateDestination(pages[i]);
+      HPDF_Destination_SetFitR(dst, static_cast<HPDF_REAL>(mk.x), static_cast<HPDF_REAL>(h - mk.y - mk.h),
+                               static_cast<HPDF_REAL>(mk.x + mk.w), static_cast<HPDF_REAL>(h - mk.y));
+      HPDF_Dict_Add(dests, name.c_str(), dst);
+    }
+  if (pdf->info) HPDF_Dict_AddName(pdf->info, "VnplanStatus", doc.info.draft ? "Draft" : "Final");
+}
+
+}  // namespace
 
 std::string PdfWriter::finish(const LaidOutDocument& doc) {
   Impl& d = *impl_;
@@ -168,63 +387,28 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
   }
   d.check("document info");
 
+  std::vector<HPDF_Page> pages;
   for (const PageFrame& f : doc.pages) {
     HPDF_Page page = HPDF_AddPage(pdf);
+    pages.push_back(page);
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(f.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(f.height));
-    const double H = f.height;
-    for (const Box& b : f.boxes) {
-      HPDF_Page_GSave(page);
-      // Colours and line width must be set before the path is begun (graphics-mode rule).
-      if (b.filled) setColor(page, b.fill, false);
-      if (b.stroked) {
-        setColor(page, b.strokeColor, true);
-        HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(b.strokeWidth));
-      }
-      HPDF_Page_Rectangle(page, static_cast<HPDF_REAL>(b.x), static_cast<HPDF_REAL>(H - b.y - b.h),
-                          static_cast<HPDF_REAL>(b.w), static_cast<HPDF_REAL>(b.h));
-      if (b.filled && b.stroked)
-        HPDF_Page_FillStroke(page);
-      else if (b.filled)
-        HPDF_Page_Fill(page);
-      else if (b.stroked)
-        HPDF_Page_Stroke(page);
-      else
-        HPDF_Page_EndPath(page);
-      HPDF_Page_GRestore(page);
-    }
-    for (const RuleLine& r : f.rules) {
-      HPDF_Page_GSave(page);
-      setColor(page, r.color, true);
-      HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(r.width));
-      HPDF_Page_MoveTo(page, static_cast<HPDF_REAL>(r.x1), static_cast<HPDF_REAL>(H - r.y1));
-      HPDF_Page_LineTo(page, static_cast<HPDF_REAL>(r.x2), static_cast<HPDF_REAL>(H - r.y2));
-      HPDF_Page_Stroke(page);
-      HPDF_Page_GRestore(page);
-    }
-    if (!f.runs.empty()) {
-      HPDF_Page_BeginText(page);
-      int curFace = -1;
-      double curSize = -1;
-      unsigned curColor = 0;
-      for (const TextRun& r : f.runs) {
-        int face = static_cast<int>(r.face);
-        if (face != curFace || r.size != curSize) {
-          HPDF_Page_SetFontAndSize(page, d.tf->metrics.fonts[static_cast<size_t>(face)], static_cast<HPDF_REAL>(r.size));
-          curFace = face;
-          curSize = r.size;
-        }
-        if (r.color != curColor) {
-          setColor(page, r.color, false);
-          curColor = r.color;
-        }
-        HPDF_Page_TextOut(page, static_cast<HPDF_REAL>(r.x), static_cast<HPDF_REAL>(H - r.y), r.text.c_str());
-      }
-      HPDF_Page_EndText(page);
-    }
+    d.check("adding a page");
+    // Resource names (/F1 …) come from libharu, which records each font on the page.
+    std::array<const char*, 4> names{};
+    const std::string content = pageContent(f, [&](int face) -> const char* {
+      const char*& name = names[static_cast<size_t>(face)];
+      if (!name) name = HPDF_Page_GetLocalFontName(page, d.fonts[static_cast<size_t>(face)]);
+      if (!name) throw std::runtime_error("libharu: no font resource name");
+      return name;
+    });
+    setDeflatedStream(static_cast<HPDF_PageAttr>(page->attr)->contents, deflateBytes(content, 1));
+    ++d.deflatedStreams;
     d.check("painting a page");
   }
 
+  recordMarks(pdf, doc, pages);
+  d.check("recording marks");
   HPDF_SaveToStream(pdf);
   d.check("saving");
   HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
@@ -233,16 +417,9 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
   HPDF_ReadFromStream(pdf, reinterpret_cast<HPDF_BYTE*>(out.data()), &got);
   out.resize(got);
   d.check("reading the stream");
-  const PdfMarks marks = collectMarks(doc);
-  return repairToUnicode(out, &marks);
-}
-
-PdfMarks collectMarks(const LaidOutDocument& doc) {
-  PdfMarks m;
-  m.draft = doc.info.draft;
-  for (size_t i = 0; i < doc.pages.size(); ++i)
-    for (const PageMark& mk : doc.pages[i].marks) m.marks.push_back({i, doc.pages[i].height, mk});
-  return m;
+  if (restoreFilterKeys(out) != d.deflatedStreams)
+    throw std::runtime_error("PDF: a deflated stream lost its /Filter entry");
+  return out;
 }
 
 }  // namespace vnplan

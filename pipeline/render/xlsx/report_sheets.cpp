@@ -42,6 +42,14 @@ const GroupColumn kGroupCounts[] = {
 constexpr int kGroupCountCols = static_cast<int>(std::size(kGroupCounts));
 constexpr int kGroupCols = 2 + kGroupCountCols + 1;  // TT, title, counts, done %
 
+// Column D holds the figures' keys (machine column, hidden); the group table skips it:
+// Tổng số in C, the other counts from E, the done share last.
+constexpr int kKeyCol = 3;
+constexpr int groupCountCol(int i) { return i == 0 ? 2 : kKeyCol + i; }
+constexpr int kGroupPercentCol = kKeyCol + kGroupCountCols;
+// Sheet column of the group table's i-th header (groupTableHeaders()).
+constexpr int groupHeaderCol(int i) { return i < 2 ? i : i < 2 + kGroupCountCols ? groupCountCol(i - 2) : kGroupPercentCol; }
+
 // Column widths of the summary sheet; the figures table uses the first four.
 constexpr double kTtWidth = 5, kTitleWidth = 34, kCountWidth = 9, kPercentWidth = 10;
 
@@ -82,14 +90,15 @@ lxw_chart_font chartFont(double size, bool bold) {
 }
 
 void insertStatusChart(lxw_workbook* wb, lxw_worksheet* ws, const std::string& sheet, const GroupTablePosition& g,
-                       int atRow) {
+                       int atRow, const TaskFigures& total) {
   lxw_chart* chart = workbook_add_chart(wb, LXW_CHART_COLUMN_STACKED);
   if (!chart) throw std::runtime_error("cannot add chart");
   const char* s = sheet.c_str();
   const int lastGroup = g.lastRow - 1;  // without the total row
   for (int i = 0; i < kGroupCountCols; ++i) {
-    if (!kGroupCounts[i].charted) continue;
-    const int col = 2 + i;
+    // The legend lists only the statuses that occur, as in the PDF.
+    if (!kGroupCounts[i].charted || kGroupCounts[i].count(total) == 0) continue;
+    const int col = groupCountCol(i);
     lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
     if (!series) throw std::runtime_error("cannot add chart series");
     chart_series_set_categories(series, s, g.firstRow, 0, lastGroup, 0);
@@ -147,14 +156,18 @@ GroupTablePosition writeSummarySheet(lxw_workbook* wb, lxw_worksheet* ws, Format
   for (const auto& r : figures.rows) keyWidth = std::max(keyWidth, textWidthUnits(r.cells[3].text, body) + 1.5);
   std::vector<double> widths = {kTtWidth, kTitleWidth + 6, 11, keyWidth};
   if (withGroups) {
-    for (int c = 4; c < kGroupCols - 1; ++c) widths.push_back(kCountWidth);
+    for (int c = kKeyCol + 1; c < kGroupPercentCol; ++c) widths.push_back(kCountWidth);
     widths.push_back(kPercentWidth);
   }
+  // The keys are for programs (defined names, _meta): hidden, never printed.
+  lxw_row_col_options hidden{};
+  hidden.hidden = LXW_TRUE;
   for (int c = 0; c < static_cast<int>(widths.size()); ++c)
-    check(worksheet_set_column(ws, c, c, widths[c], nullptr), "column width");
-  const int lastCol = withGroups ? kGroupCols - 1 : 2;  // printed columns
+    check(worksheet_set_column_opt(ws, c, c, widths[c], nullptr, c == kKeyCol ? &hidden : nullptr), "column width");
+  const int lastCol = withGroups ? kGroupPercentCol : 2;  // printed columns
   double printedWidth = 0;
-  for (int c = 0; c <= lastCol; ++c) printedWidth += widths[c];
+  for (int c = 0; c <= lastCol; ++c)
+    if (c != kKeyCol) printedWidth += widths[c];
 
   auto heading = [&](int row, const std::string& s, lxw_format* fm, const FontMetrics& m) {
     mergedText(ws, sheet, row, lastCol, s, fm);
@@ -215,8 +228,8 @@ GroupTablePosition writeSummarySheet(lxw_workbook* wb, lxw_worksheet* ws, Format
     const auto& headers = groupTableHeaders();
     headerLines = 1;
     for (int c = 0; c < kGroupCols; ++c) {
-      text(ws, sheet, row, c, headers[c], fmt.header);
-      headerLines = std::max(headerLines, wrappedLines(headers[c], widths[c], bold));
+      text(ws, sheet, row, groupHeaderCol(c), headers[c], fmt.header);
+      headerLines = std::max(headerLines, wrappedLines(headers[c], widths[groupHeaderCol(c)], bold));
     }
     rowHeight(ws, row, headerLines, bold);
     ++row;
@@ -225,22 +238,27 @@ GroupTablePosition writeSummarySheet(lxw_workbook* wb, lxw_worksheet* ws, Format
       text(ws, sheet, row, 0, number, fmt.body(Align::Center, isTotal));
       text(ws, sheet, row, 1, title, fmt.body(Align::Left, isTotal));
       for (int i = 0; i < kGroupCountCols; ++i)
-        check(worksheet_write_number(ws, row, 2 + i, kGroupCounts[i].count(x), fmt.body(Align::Center, isTotal, "0")),
-              CellRef{sheet, row, 2 + i});
-      check(worksheet_write_number(ws, row, kGroupCols - 1, roundedShare(x.donePercent),
+        check(worksheet_write_number(ws, row, groupCountCol(i), kGroupCounts[i].count(x),
+                                     fmt.body(Align::Center, isTotal, "0")),
+              CellRef{sheet, row, groupCountCol(i)});
+      check(worksheet_write_number(ws, row, kGroupPercentCol, roundedShare(x.donePercent),
                                    fmt.body(Align::Center, isTotal, "0.0%")),
-            CellRef{sheet, row, kGroupCols - 1});
+            CellRef{sheet, row, kGroupPercentCol});
       rowHeight(ws, row, wrappedLines(title, widths[1], isTotal ? bold : body), isTotal ? bold : body);
       ++row;
     };
-    for (const auto& gr : f.groups) tableRow(gr.number, gr.title, gr.tasks, false);
+    for (const auto& gr : f.groups) {
+      std::string number = gr.number;  // "II", not "II." (as the PDF's table)
+      while (!number.empty() && number.back() == '.') number.pop_back();
+      tableRow(number, gr.title, gr.tasks, false);
+    }
     tableRow("", "Tổng cộng", f.tasks, true);
     g.lastRow = row - 1;
     row += 1;
     // The chart starts a page, so that a page break never cuts it.
     lxw_row_t breaks[] = {static_cast<lxw_row_t>(row), 0};
     check(worksheet_set_h_pagebreaks(ws, breaks), "page break");
-    insertStatusChart(wb, ws, sheet, g, row);
+    insertStatusChart(wb, ws, sheet, g, row, f.tasks);
     lastPrinted = row + 23;  // the chart: 432 px of 20 px rows, and a margin
   }
 
@@ -249,9 +267,19 @@ GroupTablePosition writeSummarySheet(lxw_workbook* wb, lxw_worksheet* ws, Format
   return g;
 }
 
+static void hideMachineColumns(lxw_worksheet* ws, const SheetTable& t) {
+  lxw_row_col_options hidden{};
+  hidden.hidden = LXW_TRUE;
+  for (std::size_t c = t.printedColumns(); c < t.columns.size(); ++c) {
+    const int col = static_cast<int>(c);
+    check(worksheet_set_column_opt(ws, col, col, t.columns[c].width, nullptr, &hidden), "hidden column");
+  }
+}
+
 void writeReportTaskSheet(lxw_workbook* wb, lxw_worksheet* ws, Formats& fmt, const SheetTable& t,
                           const std::string& statusListRef) {
   writeAppendixSheet(wb, ws, fmt, t);
+  hideMachineColumns(ws, t);
   const int col = taskStatusColumn();
   const int last = lastBodyRow(t);
   if (last < kFirstBodyRow) return;
@@ -306,6 +334,7 @@ void writeReportTaskSheet(lxw_workbook* wb, lxw_worksheet* ws, Formats& fmt, con
 void writeReportIndicatorSheet(lxw_workbook* wb, lxw_worksheet* ws, Formats& fmt, const SheetTable& t,
                                const std::vector<const Achievement*>& achievements) {
   writeAppendixSheet(wb, ws, fmt, t);
+  hideMachineColumns(ws, t);
   const IndicatorFormulaColumns fc = indicatorFormulaColumns();
   std::size_t item = 0;
   for (std::size_t i = 0; i < t.rows.size(); ++i) {

@@ -191,8 +191,11 @@ SheetTable buildFigureTable(const std::vector<ReportFigure>& figures) {
 Document reportDocument(const Plan& plan, const ProgressReport& report) {
   Document d = plan.document;
   d.type = "BC";
-  d.number.clear();
-  d.date = PartialDate{0, report.asOf.month, report.asOf.year};
+  // The report's own number, date and place (the `report:` section; blanks while a draft,
+  // the month and year of the figures without a date), as the PDF prints them.
+  d.number = report.document.number;
+  d.date = report.document.date.year ? report.document.date : PartialDate{0, report.asOf.month, report.asOf.year};
+  if (!report.document.place.empty()) d.place = report.document.place;
   return d;
 }
 

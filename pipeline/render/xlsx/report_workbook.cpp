@@ -123,11 +123,11 @@ void writeReportWorkbook(const ReportWorkbookInput& in, const std::string& path,
 
   SummaryHeadings h;
   h.label = "BIỂU TỔNG HỢP";
-  h.title = toUpper("Kết quả thực hiện " + documentTypeName(plan.document.type) + " " + rep.period.label(Lang::Vi));
+  // As the PDF's title: "KẾT QUẢ 6 THÁNG ĐẦU NĂM 2026 THỰC HIỆN KẾ HOẠCH".
+  h.title = toUpper("Kết quả " + rep.period.label(Lang::Vi) + " thực hiện " + documentTypeName(plan.document.type));
   h.link = link;
   const DataRange range = dataRange(rep.period);
-  h.dataLine = "Số liệu tính từ ngày " + formatDateVi(range.first) + " đến ngày " + formatDateVi(range.last) +
-               "; tình trạng nhiệm vụ tính đến ngày " + formatDateVi(rep.asOf) + ".";
+  h.dataLine = "Số liệu tính từ ngày " + formatDateVi(range.first) + " đến ngày " + formatDateVi(rep.asOf) + ".";
   tables[0].label = h.label;
   tables[0].title = h.title;
   const bool withGroups = hasTasks && in.figures->tasks.total > 0;

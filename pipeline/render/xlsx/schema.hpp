@@ -13,7 +13,7 @@ inline constexpr const char* kMetaSheet = "_meta";
 // The progress report workbook (docs/xlsx-schema.md, "The report workbook"): same _meta
 // layout and table rows, its own name and version.
 inline constexpr const char* kReportSchemaName = "vnplan.bao-cao";
-inline constexpr const char* kReportSchemaVersion = "1.0";
+inline constexpr const char* kReportSchemaVersion = "2.0";
 
 // Rows of an appendix sheet (0-based): label, title, link line, spacer, table header.
 inline constexpr int kLabelRow = 0;

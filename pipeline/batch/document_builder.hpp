@@ -13,7 +13,7 @@
 
 namespace vnplan {
 
-// templates/ of the working directory, VNPLAN_TEMPLATES, or the source tree.
+// VNPLAN_TEMPLATES, else the default template directory (load/install_dirs.hpp).
 std::string templatePath(Family family);
 std::optional<DocTemplate> loadFamilyTemplate(Family family, Diagnostics& diags);
 

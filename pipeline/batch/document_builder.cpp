@@ -1,10 +1,11 @@
-#include "cli/document_builder.hpp"
+#include "batch/document_builder.hpp"
 
 #include <cstdlib>
 #include <filesystem>
 
 #include "layout/document_layout.hpp"
 #include "layout/plan_spec.hpp"
+#include "load/install_dirs.hpp"
 #include "load/template_loader.hpp"
 #include "render/pdf/pdf_writer.hpp"
 
@@ -14,15 +15,13 @@ std::string templatePath(Family family) {
   const std::string name = family == Family::Party ? "party.yaml" : "state.yaml";
   std::vector<std::string> dirs;
   if (const char* env = std::getenv("VNPLAN_TEMPLATES")) dirs.push_back(env);
-  dirs.push_back("templates");
-#ifdef VNPLAN_SOURCE_DIR
-  dirs.push_back(std::string(VNPLAN_SOURCE_DIR) + "/templates");
-#endif
+  dirs.push_back(defaultTemplateDir());
   for (const auto& d : dirs) {
     std::filesystem::path p = std::filesystem::path(d) / name;
     if (std::filesystem::is_regular_file(p)) return p.string();
   }
-  return (std::filesystem::path("templates") / name).string();
+  // Not found: name the place an installation would hold it.
+  return (std::filesystem::path(dirs.back()) / name).string();
 }
 
 std::optional<DocTemplate> loadFamilyTemplate(Family family, Diagnostics& diags) {

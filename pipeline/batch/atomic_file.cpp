@@ -1,4 +1,4 @@
-#include "cli/atomic_file.hpp"
+#include "batch/atomic_file.hpp"
 
 #include <unistd.h>
 

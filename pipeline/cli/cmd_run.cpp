@@ -1,0 +1,58 @@
+// `vnplan run ROOT --period P [--jobs N] [--shard I/N] [-o OUT_DIR]`: every plan under ROOT.
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "batch/run.hpp"
+#include "cli/commands.hpp"
+
+namespace vnplan {
+
+int cmdRun(const std::vector<std::string>& args, const CliOptions& o) {
+  const bool en = o.lang == Lang::En;
+  if (args.size() != 1) return usageError(en ? "run needs one ROOT folder" : "run cần đúng một thư mục ROOT", o.lang);
+  auto period = parseReportPeriod(o.period);
+  if (!period)
+    return usageError((en ? "run needs --period 2026-H1, 2026, 2026-Q1…Q4 or 2026-9M, not: "
+                          : "run cần --period dạng 2026-H1, 2026, 2026-Q1…Q4 hoặc 2026-9M, không phải: ") +
+                          o.period,
+                      o.lang);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(args[0], ec)) {
+    std::cerr << "vnplan: " << (en ? "error: not a folder: " : "lỗi: không phải thư mục: ") << args[0] << "\n";
+    return kExitInvalid;
+  }
+  RunOptions ro;
+  ro.root = args[0];
+  ro.period = *period;
+  ro.outDir = o.outDir;
+  ro.jobs = o.jobs;
+  ro.shardIndex = o.shardIndex;
+  ro.shardCount = o.shardCount;
+  ro.lang = o.lang;
+  ro.progressBar = ::isatty(STDERR_FILENO) != 0;
+  RunSummary s;
+  if (!runPlans(ro, s, std::cerr)) return s.lockBusy ? kExitBusy : kExitInvalid;
+
+  for (const auto& f : s.failures) std::cerr << f.messages;
+  if (en) {
+    std::cout << "vnplan run " << ro.period.key() << ": " << s.plans << " plans — " << s.built << " built, " << s.unchanged
+              << " unchanged, " << s.failed << " failed; " << s.filesWritten << " files written in "
+              << static_cast<long>(s.seconds * 1000) / 1000.0 << " s\n";
+    if (!s.missingProgress.empty())
+      std::cout << s.missingProgress.size() << " plan(s) without progress data for " << ro.period.key() << "\n";
+    for (const auto& f : s.failures) std::cout << "failed: " << f.dir << "\n";
+  } else {
+    std::cout << "vnplan run " << ro.period.key() << ": " << s.plans << " kế hoạch — " << s.built << " đã dựng, "
+              << s.unchanged << " không đổi, " << s.failed << " lỗi; đã ghi " << s.filesWritten << " tệp trong "
+              << static_cast<long>(s.seconds * 1000) / 1000.0 << " giây\n";
+    if (!s.missingProgress.empty())
+      std::cout << s.missingProgress.size() << " kế hoạch chưa có số liệu kỳ " << ro.period.key() << "\n";
+    for (const auto& f : s.failures) std::cout << "lỗi: " << f.dir << "\n";
+  }
+  std::cout << (en ? "summary: " : "tóm tắt: ") << summaryJsonPath(ro) << "\n";
+  return s.failed ? kExitInvalid : kExitOk;
+}
+
+}  // namespace vnplan

@@ -1,0 +1,108 @@
+#include "render/pdf/pdf_streams.hpp"
+
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <zlib.h>
+
+#include <array>
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
+#include <vector>
+
+namespace vnplan {
+namespace {
+
+// Same length as "Filter": renaming it in the saved bytes keeps every xref offset.
+constexpr char kPlaceholderKey[] = "VnFltr";
+constexpr std::string_view kPlaceholder = "/VnFltr /FlateDecode";
+constexpr std::string_view kFilter = "/Filter /FlateDecode";
+static_assert(sizeof(kPlaceholderKey) == sizeof("Filter"));
+
+}  // namespace
+
+namespace {
+
+// One zlib state per thread and level, reset between streams: deflateInit allocates and
+// clears about 260 KB, which for a page's content costs a tenth of deflating it.
+struct Deflater {
+  z_stream zs{};
+  bool ready = false;
+  ~Deflater() {
+    if (ready) deflateEnd(&zs);
+  }
+};
+
+}  // namespace
+
+std::string deflateBytes(std::string_view raw, int level) {
+  thread_local std::array<Deflater, 10> deflaters;
+  if (level < 0 || level > 9) throw std::runtime_error("zlib: level");
+  Deflater& d = deflaters[static_cast<size_t>(level)];
+  if (!d.ready) {
+    if (deflateInit(&d.zs, level) != Z_OK) throw std::runtime_error("zlib: deflateInit");
+    d.ready = true;
+  } else if (deflateReset(&d.zs) != Z_OK) {
+    throw std::runtime_error("zlib: deflateReset");
+  }
+  z_stream& zs = d.zs;
+  std::string out(deflateBound(&zs, static_cast<uLong>(raw.size())), '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(raw.data()));
+  zs.avail_in = static_cast<uInt>(raw.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&zs, Z_FINISH);
+  if (rc != Z_STREAM_END) throw std::runtime_error("zlib: deflate");
+  out.resize(zs.total_out);
+  return out;
+}
+
+void setDeflatedStream(HPDF_Dict dict, std::string_view deflated) {
+  if (!dict || !dict->stream) throw std::runtime_error("libharu: not a stream object");
+  HPDF_MemStream_FreeData(dict->stream);
+  if (HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
+                        static_cast<HPDF_UINT>(deflated.size())) != HPDF_OK ||
+      HPDF_Dict_AddName(dict, kPlaceholderKey, "FlateDecode") != HPDF_OK)
+    throw std::runtime_error("libharu: cannot write a stream");
+  dict->filter = HPDF_STREAM_FILTER_NONE;  // the bytes are written as they are
+}
+
+size_t restoreFilterKeys(std::string& pdf) {
+  size_t n = 0;
+  for (size_t at = pdf.find(kPlaceholder); at != std::string::npos; at = pdf.find(kPlaceholder, at + kFilter.size())) {
+    pdf.replace(at, kFilter.size(), kFilter);
+    ++n;
+  }
+  return n;
+}
+
+const std::string& identityToUnicodeDeflated() {
+  // libharu writes its code-to-CID CMap ("begincidrange") as /ToUnicode, which is invalid
+  // there; with the UTF-8 encoder every code is the UCS-2 value, so the right map is the
+  // identity, one bfrange per high byte (a range must not cross one), surrogates skipped.
+  static const std::string deflated = [] {
+    std::string s =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    std::vector<std::string> lines;
+    for (int hi = 0; hi < 256; ++hi) {
+      if (hi >= 0xD8 && hi <= 0xDF) continue;
+      char buf[48];
+      std::snprintf(buf, sizeof buf, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+      lines.push_back(buf);
+    }
+    for (size_t i = 0; i < lines.size(); i += 100) {
+      const size_t n = std::min<size_t>(100, lines.size() - i);
+      s += std::to_string(n) + " beginbfrange\n";
+      for (size_t k = 0; k < n; ++k) s += lines[i + k];
+      s += "endbfrange\n";
+    }
+    s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return deflateBytes(s, 9);
+  }();
+  return deflated;
+}
+
+}  // namespace vnplan

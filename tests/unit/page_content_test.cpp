@@ -1,0 +1,76 @@
+// The directly written page content and the pre-deflated streams (render/pdf).
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include "render/pdf/page_content.hpp"
+#include "render/pdf/pdf_streams.hpp"
+
+using namespace vnplan;
+
+namespace {
+
+std::string inflate(const std::string& z) {
+  std::string out(1 << 20, '\0');
+  uLongf len = static_cast<uLongf>(out.size());
+  EXPECT_EQ(uncompress(reinterpret_cast<Bytef*>(out.data()), &len, reinterpret_cast<const Bytef*>(z.data()),
+                       static_cast<uLong>(z.size())),
+            Z_OK);
+  out.resize(len);
+  return out;
+}
+
+}  // namespace
+
+TEST(PageContent, NumbersAreFixedPointTrimmed) {
+  ContentWriter w;
+  for (double v : {0.0, -0.0000001, 12.5, -3.25, 85.039370078, 1000.0, 0.1}) {
+    w.number(v, 5);
+    w.out += ' ';
+  }
+  EXPECT_EQ(w.out, "0 0 12.5 -3.25 85.03937 1000 0.1 ");
+}
+
+TEST(PageContent, TextIsUcs2WithEscapes) {
+  ContentWriter w;
+  // "Ạ(" , a right parenthesis, a backslash, U+0A0D (both bytes need escaping as CR/LF
+  // would be normalised), and an emoji beyond the BMP (a space, as libharu does).
+  w.text("\xe1\xba\xa0()\\\xe0\xa8\x8d\xf0\x9f\x98\x80");
+  const std::string expected = std::string("(\x1e\xa0") + std::string("\0\\(", 3) + std::string("\0\\)", 3) +
+                               std::string("\0\\\\", 3) + "\\n\\r" + std::string("\0 ", 2) + ")";
+  EXPECT_EQ(w.out, expected);
+}
+
+TEST(PageContent, TextPositionsAreRelativeAndDoNotDrift) {
+  PageFrame page;
+  page.height = 800;
+  for (int i = 0; i < 3; ++i) {
+    TextRun r;
+    r.x = 10.000004 + i * 0.333333;
+    r.y = 100;
+    r.text = "a";
+    page.runs.push_back(r);
+  }
+  const std::string c = pageContent(page, [](int) { return "F1"; });
+  EXPECT_EQ(c.rfind("BT\n/F1 14 Tf\n10 700 Td\n", 0), 0u) << c;
+  EXPECT_NE(c.find("0.33333 0 Td"), std::string::npos) << c;
+  // Positions are rounded first and moves are their differences: 10.33334 then 10.66667.
+  EXPECT_NE(c.find("0.33334 0 Td"), std::string::npos) << c;
+}
+
+TEST(PdfStreams, DeflateRoundTripsAndFilterKeysAreRestoredInPlace) {
+  const std::string raw(5000, 'x');
+  for (int level : {1, 6, 9}) EXPECT_EQ(inflate(deflateBytes(raw, level)), raw);
+  EXPECT_EQ(deflateBytes(raw, 1), deflateBytes(raw, 1));  // a reused zlib state gives the same bytes
+  std::string pdf = "<< /VnFltr /FlateDecode /Length 3 >>stream\nabc\nendstream << /VnFltr /FlateDecode >>";
+  const size_t size = pdf.size();
+  EXPECT_EQ(restoreFilterKeys(pdf), 2u);
+  EXPECT_EQ(pdf.size(), size);
+  EXPECT_EQ(pdf, "<< /Filter /FlateDecode /Length 3 >>stream\nabc\nendstream << /Filter /FlateDecode >>");
+}
+
+TEST(PdfStreams, ToUnicodeIsAValidIdentityMap) {
+  const std::string cmap = inflate(identityToUnicodeDeflated());
+  EXPECT_EQ(cmap.find("cidrange"), std::string::npos);
+  EXPECT_NE(cmap.find("<1E00> <1EFF> <1E00>"), std::string::npos);
+  EXPECT_EQ(cmap.find("<D800>"), std::string::npos);  // surrogates are not characters
+}
