@@ -20,6 +20,7 @@
 #include "load/progress_loader.hpp"
 #include "render/xlsx/appendix_workbook.hpp"
 #include "render/xlsx/report_workbook.hpp"
+#include "sign/sign_error.hpp"
 
 namespace vnplan {
 
@@ -46,14 +47,23 @@ bool buildPlan(const std::string& dir, const BuildOptions& o, OutputWriter& writ
 
 bool buildPlanDocuments(const Plan& plan, const DocTemplate& tmpl, const std::string& dir, const BuildOptions& o,
                         OutputWriter& writer, std::ostream& out, std::ostream& err) {
+  if (o.signer && !plan.signature.signedOff) {
+    const std::string file = (std::filesystem::path(dir) / "plan.yaml").string();
+    err << formatDiagnostic({Severity::Error, file, 0, 0, MsgId::SignDraft, {}}, o.lang) << "\n";
+    return false;
+  }
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   const std::int64_t epoch = reproducibleEpoch(plan, sde ? sde : "");
   const std::filesystem::path base = std::filesystem::path(o.outDir) / plan.id;
   try {
-    const std::string pdf = renderPlanPdf(plan, tmpl, findFonts(defaultFontDirs()), epoch);
+    std::string pdf = renderPlanPdf(plan, tmpl, findFonts(defaultFontDirs()), epoch);
+    if (o.signer) pdf = o.signer(pdf, epoch);  // last, after every other pass
     writer.writeBytes((base / planPdfName(plan.id)).string(), pdf);
     writer.writeWith((base / planXlsxName(plan.id)).string(),
                      [&](const std::string& tmp) { writeAppendixWorkbook(plan, tmp, XlsxOptions{epoch, &tmpl}); });
+  } catch (const SignFailure& e) {
+    err << formatDiagnostic({Severity::Error, dir, 0, 0, e.id, e.args}, o.lang) << "\n";
+    return false;
   } catch (const std::filesystem::filesystem_error& e) {
     err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
         << e.path1().string() << " (" << e.code().message() << ")\n";
@@ -106,6 +116,11 @@ bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const Repor
   if (!markup) return false;
   std::vector<SpecBlock> body = parseReportMarkup(*markup, reportSummaryTable(figures), reportStatusChart(figures));
   DocumentSpec spec = specFromReport(ReportParts{&plan, &*rep, &tasks, &indicators, &figures}, tmpl, std::move(body));
+  // --sign: the report document's own status decides (a draft is never signed).
+  if (o.signer && !spec.signature.signedOff) {
+    err << formatDiagnostic({Severity::Error, progressPath, 0, 0, MsgId::SignDraft, {}}, o.lang) << "\n";
+    return false;
+  }
 
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   std::int64_t epoch = sde ? reproducibleEpoch(plan, sde) : static_cast<std::int64_t>(daysFromCivil(rep->asOf)) * 86400;
@@ -113,10 +128,14 @@ bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const Repor
   const std::string stem = reportStem(plan.id, period);
   try {
     std::string pdf = renderSpecPdf(spec, tmpl, findFonts(defaultFontDirs()), epoch);
+    if (o.signer) pdf = o.signer(pdf, epoch);  // last, after every other pass
     writer.writeBytes((base / (stem + ".pdf")).string(), pdf);
     writer.writeWith((base / (stem + ".xlsx")).string(), [&](const std::string& tmp) {
       writeReportWorkbook(ReportWorkbookInput{&plan, &*rep, &tasks, &indicators, &figures}, tmp, XlsxOptions{epoch, &tmpl});
     });
+  } catch (const SignFailure& e) {
+    err << formatDiagnostic({Severity::Error, dir, 0, 0, e.id, e.args}, o.lang) << "\n";
+    return false;
   } catch (const std::filesystem::filesystem_error& e) {
     err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
         << e.path1().string() << " (" << e.code().message() << ")\n";

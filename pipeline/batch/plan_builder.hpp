@@ -2,6 +2,8 @@
 // Builds the documents of one plan: the plan PDF and appendix workbook (`vnplan build`) and
 // a period's report PDF and workbook (`vnplan report`). `vnplan run` calls the same
 // functions, so its files are the same bytes as those of build and report.
+#include <cstdint>
+#include <functional>
 #include <ostream>
 #include <string>
 
@@ -16,6 +18,9 @@ namespace vnplan {
 struct BuildOptions {
   Lang lang = Lang::Vi;
   std::string outDir = "outputs";
+  // Issue #11 (build/report --sign): signs the finished PDF, last, given its bytes and the
+  // document's date; throws SignFailure. Empty: no signing. Drafts are refused.
+  std::function<std::string(const std::string& pdf, std::int64_t documentTime)> signer = {};
 };
 
 // OUT_DIR/<id>/<id>.pdf and <id>-phu-luc.xlsx. Located messages go to `err`, the output

@@ -5,17 +5,24 @@
 #include "batch/output_writer.hpp"
 #include "batch/plan_builder.hpp"
 #include "cli/commands.hpp"
+#include "cli/signing.hpp"
 
 namespace vnplan {
 
 int cmdBuild(const std::vector<std::string>& dirs, const CliOptions& o) {
   if (dirs.empty()) return usageError(o.lang == Lang::En ? "build needs PLAN_DIR" : "build cần PLAN_DIR", o.lang);
+  SignSetup signing;
+  BuildOptions options{o.lang, o.outDir, {}};
+  if (o.signing.requested) {
+    if (int rc = prepareSigning(o, signing)) return rc;
+    options.signer = [&signing](const std::string& pdf, std::int64_t t) { return signDocument(pdf, signing, t); };
+  }
   std::vector<int> ok(dirs.size(), 0);
   std::vector<std::string> outs(dirs.size()), errs(dirs.size());
   forEachParallel(dirs.size(), o.jobs, [&](size_t i) {
     std::ostringstream out, err;
     AtomicFileWriter writer;
-    ok[i] = buildPlan(dirs[i], BuildOptions{o.lang, o.outDir}, writer, out, err);
+    ok[i] = buildPlan(dirs[i], options, writer, out, err);
     outs[i] = out.str();
     errs[i] = err.str();
   });

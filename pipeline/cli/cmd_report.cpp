@@ -4,6 +4,7 @@
 #include "batch/output_writer.hpp"
 #include "batch/plan_builder.hpp"
 #include "cli/commands.hpp"
+#include "cli/signing.hpp"
 
 namespace vnplan {
 
@@ -16,9 +17,14 @@ int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
                           : "--period phải có dạng 2026-H1, 2026, 2026-Q1…Q4 hoặc 2026-9M, không phải: ") +
                           o.period,
                       o.lang);
+  SignSetup signing;
+  BuildOptions options{o.lang, o.outDir, {}};
+  if (o.signing.requested) {
+    if (int rc = prepareSigning(o, signing)) return rc;
+    options.signer = [&signing](const std::string& pdf, std::int64_t t) { return signDocument(pdf, signing, t); };
+  }
   AtomicFileWriter writer;
-  return buildReport(args[0], *period, BuildOptions{o.lang, o.outDir}, writer, std::cout, std::cerr) ? kExitOk
-                                                                                                    : kExitInvalid;
+  return buildReport(args[0], *period, options, writer, std::cout, std::cerr) ? kExitOk : kExitInvalid;
 }
 
 }  // namespace vnplan

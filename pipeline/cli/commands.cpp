@@ -109,6 +109,8 @@ int runCommand(const std::string& command, const std::vector<std::string>& args,
   if (command == "collect") return cmdCollect(args, opts);
   if (command == "ingest") return cmdIngest(args, opts);
   if (command == "consolidate") return cmdConsolidate(args, opts);
+  if (command == "sign") return cmdSign(args, opts);
+  if (command == "verify") return cmdVerify(args, opts);
   return usageError((opts.lang == Lang::En ? "unknown command: " : "lệnh không hợp lệ: ") + command, opts.lang);
 }
 

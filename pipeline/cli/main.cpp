@@ -5,6 +5,7 @@
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionSet.h>
 
+#include <cstdlib>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -47,6 +48,35 @@ class VnplanApp : public Poco::Util::Application {
     options.addOption(Option("within", "", "due: số ngày tính là sắp đến hạn (mặc định 30) / days ahead counted as coming")
                           .argument("DAYS")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onWithin)));
+    // Issue #11: digital signatures.
+    options.addOption(Option("sign", "", "build/report: ký số văn bản PDF sau cùng / sign the PDF last")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onSign)));
+    options.addOption(Option("cert", "", "chứng thư số PKCS#12 (.p12) / signing certificate")
+                          .argument("FILE")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onCert)));
+    options.addOption(Option("password-file", "", "tệp chứa mật khẩu chứng thư / certificate password file")
+                          .argument("FILE")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onPasswordFile)));
+    options.addOption(Option("reason", "", "lý do ký / signing reason")
+                          .argument("TEXT")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onReason)));
+    options.addOption(Option("signature-image", "", "ảnh chữ ký PNG / signature image")
+                          .argument("PNG")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onSignatureImage)));
+    options.addOption(Option("seal", "", "ảnh con dấu PNG / seal image")
+                          .argument("PNG")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onSeal)));
+    options.addOption(Option("seal-size", "", "đường kính con dấu, mm (mặc định 36) / seal width in mm")
+                          .argument("MM")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onSealSize)));
+    options.addOption(Option("signing-time", "", "thời điểm ký: now (mặc định) hoặc document / signing time")
+                          .argument("WHEN")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onSigningTime)));
+    options.addOption(Option("ca", "", "verify: chứng thư CA (PEM) / CA bundle")
+                          .argument("FILE")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onCa)));
+    options.addOption(Option("json", "", "verify: kết quả JSON / JSON output")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onJson)));
     options.addOption(Option("shard", "", "run: chỉ xử lý phần I trong N phần (I = 0…N-1) / process shard I of N")
                           .argument("I/N")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onShard)));
@@ -77,7 +107,28 @@ class VnplanApp : public Poco::Util::Application {
     else
       throw Poco::Util::InvalidArgumentException("--lang: vi | en");
   }
-  void onOutput(const std::string&, const std::string& v) { opts.outDir = v; }
+  void onOutput(const std::string&, const std::string& v) {
+    opts.outDir = v;
+    opts.outGiven = true;
+  }
+  void onSign(const std::string&, const std::string&) { opts.signing.requested = true; }
+  void onCert(const std::string&, const std::string& v) { opts.signing.certPath = v; }
+  void onPasswordFile(const std::string&, const std::string& v) { opts.signing.passwordFile = v; }
+  void onReason(const std::string&, const std::string& v) { opts.signing.reason = v; }
+  void onSignatureImage(const std::string&, const std::string& v) { opts.signing.signatureImage = v; }
+  void onSeal(const std::string&, const std::string& v) { opts.signing.sealImage = v; }
+  void onSealSize(const std::string&, const std::string& v) {
+    char* end = nullptr;
+    double mm = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end || !(mm >= 10 && mm <= 80)) throw Poco::Util::InvalidArgumentException("--seal-size: MM (10…80)");
+    opts.signing.sealMm = mm;
+  }
+  void onSigningTime(const std::string&, const std::string& v) {
+    if (v != "now" && v != "document") throw Poco::Util::InvalidArgumentException("--signing-time: now | document");
+    opts.signing.signingTime = v;
+  }
+  void onCa(const std::string&, const std::string& v) { opts.signing.caFile = v; }
+  void onJson(const std::string&, const std::string&) { opts.signing.json = true; }
   void onPeriod(const std::string&, const std::string& v) { opts.period = v; }
   void onUnits(const std::string&, const std::string& v) { opts.unitsFile = v; }
   void onToday(const std::string&, const std::string& v) { opts.today = v; }
@@ -121,7 +172,13 @@ class VnplanApp : public Poco::Util::Application {
     if (helpRequested || args.empty()) {
       Poco::Util::HelpFormatter hf(options());
       hf.setCommand("vnplan");
-      hf.setUsage("validate PLAN_DIR... | build PLAN_DIR... [-o DIR] | report PLAN_DIR --period P [-o DIR] | due [ROOT] [--today dd/mm/yyyy] [--within DAYS] [-o DIR] | run ROOT --period P [-j N] [--shard I/N] [-o DIR] | synth --units N [--seed S] [--period P] -o DIR | collect PLAN_DIR --period P [--units FILE] [-o DIR] | ingest PLAN_DIR FILE.xlsx... [--period P] [--today YYYY-MM-DD] [-o DIR] | consolidate PLAN_DIR --period P [--units FILE] [-o DIR]");
+      hf.setUsage(
+          "validate PLAN_DIR... | build PLAN_DIR... [-o DIR] [--sign ...] | report PLAN_DIR --period P [-o DIR] [--sign ...] | "
+          "due [ROOT] [--today dd/mm/yyyy] [--within DAYS] [-o DIR] | run ROOT --period P [-j N] [--shard I/N] [-o DIR] | "
+          "synth --units N [--seed S] [--period P] -o DIR | sign PDF --cert FILE.p12 [--password-file F] [--reason TEXT] "
+          "[--signature-image SIG.png] [--seal SEAL.png] [--seal-size MM] [--signing-time now|document] [-o OUT] | "
+          "verify PDF... [--ca FILE] [--json] | collect PLAN_DIR --period P [--units FILE] [-o DIR] | "
+           "ingest PLAN_DIR FILE.xlsx... [--period P] [--today YYYY-MM-DD] [-o DIR] | consolidate PLAN_DIR --period P [--units FILE] [-o DIR]");
       hf.setHeader(
           "vnplan — lập Kế hoạch và Báo cáo (PDF, XLSX) từ dữ liệu YAML.\n"
           "Mã thoát / exit codes: 0 thành công / ok; 1 dữ liệu lỗi / invalid input; 2 sai cú pháp lệnh / usage "

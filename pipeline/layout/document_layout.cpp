@@ -243,7 +243,7 @@ class Layouter {
     double headH = headerBlock(head, portrait.contentWidth);
     std::vector<FlowItem> items = bodyItems(portrait.contentWidth);
     breakIntoPages(items, portrait, doc.pages, headH);
-    if (doc.pages.empty()) doc.pages.push_back(PageFrame{portrait.width, portrait.height, false, 1, false, {}, {}, {}});
+    if (doc.pages.empty()) doc.pages.push_back(PageFrame{portrait.width, portrait.height, false, 1, false, {}, {}, {}, {}});
     {
       // The header block comes first in the page's content, so text extraction reads it first.
       PageFrame first = doc.pages.front();
@@ -272,6 +272,7 @@ class Layouter {
     doc.info.title = c_.spec.typeName + " " + c_.spec.title;
     doc.info.subject = c_.spec.subject.empty() ? c_.spec.title : c_.spec.subject;
     doc.info.author = c_.spec.author;
+    doc.info.draft = !c_.spec.signature.signedOff;
     return doc;
   }
 
@@ -535,6 +536,8 @@ class Layouter {
     for (const auto& a : c_.spec.signature.authority)
       ry += centredLines(it.content, applyCase(a, t.authority), t.authority, rightX, rightW, ry, authLh, m,
                          RunRole::Signature);
+    // The room to sign, for the signature stage (signature image, seal, stamp).
+    it.content.marks.push_back(PageMark{"signature", rightX, ry, rightW, t.signatureSpaceMm * kPtPerMm});
     ry += t.signatureSpaceMm * kPtPerMm;
     ry += centredLines(it.content, c_.spec.signature.name, t.signer, rightX, rightW, ry, t.signer.size * 1.2, m,
                        RunRole::Signature);
@@ -584,6 +587,10 @@ class Layouter {
       head.content.rules.push_back({(a.contentWidth - rw) / 2, y + 2, (a.contentWidth + rw) / 2, y + 2, 0.5});
     }
     head.height = y + 10;
+    // Top right of the appendix's first page, above its heading: a body's stamp (ND30).
+    // From 6 mm below the paper's edge (printers' unprintable strip) to the top margin.
+    head.content.marks.push_back(PageMark{"appendix", a.contentWidth - 200, -a.top + 6 * kPtPerMm, 200,
+                                          std::max(10.0, a.top - 7 * kPtPerMm)});
     head.forceBreakBefore = true;
     head.keepWithNext = true;
     out.push_back(std::move(head));

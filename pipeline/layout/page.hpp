@@ -36,6 +36,13 @@ struct Box {
   unsigned strokeColor = 0x000000;
 };
 
+// A named rectangle the layout records for later stages (issue #11): where the signature
+// goes, where a body's stamp goes on an appendix. Top-left corner and size, like Box.
+struct PageMark {
+  std::string name;  // "signature", "appendix"
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
 struct PageFrame {
   double width = 595.276, height = 841.89;  // A4 portrait
   bool landscape = false;
@@ -44,11 +51,13 @@ struct PageFrame {
   std::vector<Box> boxes;  // painted first
   std::vector<RuleLine> rules;
   std::vector<TextRun> runs;
+  std::vector<PageMark> marks;  // not painted; recorded as named destinations
 };
 
 struct DocumentInfo {
   std::string title, subject, author, keywords;
   long long epoch = 0;  // creation time written into the file (reproducible)
+  bool draft = true;    // recorded in the file so `vnplan sign` can refuse a draft
 };
 
 struct LaidOutDocument {

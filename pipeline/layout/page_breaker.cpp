@@ -22,6 +22,11 @@ void paintContent(const ItemContent& c, double x, double y, PageFrame& page) {
     t.y += y;
     page.runs.push_back(t);
   }
+  for (auto mk : c.marks) {
+    mk.x += x;
+    mk.y += y;
+    page.marks.push_back(mk);
+  }
 }
 
 namespace {

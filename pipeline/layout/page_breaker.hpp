@@ -15,6 +15,7 @@ struct ItemContent {
   std::vector<TextRun> runs;
   std::vector<RuleLine> rules;
   std::vector<Box> boxes;
+  std::vector<PageMark> marks;
 };
 
 struct FlowItem {

@@ -28,6 +28,34 @@ MessagePair catalogue(MsgId id) {
     case MsgId::AliasRefused:
       return {"không dùng neo/bí danh YAML (& và *) trong tệp kế hoạch", "YAML anchors and aliases (& and *) are not allowed in plan files"};
     case MsgId::TooDeep: return {"cấu trúc lồng nhau quá sâu", "nesting too deep"};
+    case MsgId::SignBadCertificate:
+      return {"không đọc được chứng thư số {0} (cần tệp PKCS#12 .p12/.pfx có khóa bí mật và chứng thư)",
+              "cannot read the certificate {0} (a PKCS#12 .p12/.pfx file with a private key and certificate is needed)"};
+    case MsgId::SignWrongPassword:
+      return {"sai mật khẩu của chứng thư số {0}", "wrong password for the certificate {0}"};
+    case MsgId::SignCertExpired:
+      return {"chứng thư số đã hết hạn ngày {0}", "the certificate expired on {0}"};
+    case MsgId::SignCertNotYetValid:
+      return {"chứng thư số chưa có hiệu lực (có hiệu lực từ {0})", "the certificate is not valid yet (valid from {0})"};
+    case MsgId::SignKeyMismatch:
+      return {"khóa bí mật không khớp với chứng thư số", "the private key does not match the certificate"};
+    case MsgId::SignNotVnplanPdf:
+      return {"tệp không phải văn bản PDF do vnplan tạo ({0})", "not a PDF made by vnplan ({0})"};
+    case MsgId::SignAlreadySigned:
+      return {"văn bản đã được ký bởi {0}", "the document is already signed by {0}"};
+    case MsgId::SignDraft:
+      return {"văn bản đang là dự thảo (status: draft), không ký số được; đặt status: signed khi văn bản đã được duyệt",
+              "the document is a draft (status: draft) and cannot be signed; set status: signed once it is approved"};
+    case MsgId::SignNoBlock:
+      return {"không tìm thấy khối chữ ký trong văn bản", "the document has no signature block"};
+    case MsgId::SignBadImage:
+      return {"không đọc được ảnh PNG {0}: {1}", "cannot read the PNG image {0}: {1}"};
+    case MsgId::SignFailed: return {"không ký được: {0}", "signing failed: {0}"};
+    case MsgId::VerifyNoSignature: return {"văn bản không có chữ ký số", "the document has no digital signature"};
+    case MsgId::SignCertNotValidThen:
+      return {"chứng thư số không có hiệu lực vào thời điểm ký {0} (hiệu lực từ {1} đến {2}); bỏ SOURCE_DATE_EPOCH hoặc --signing-time document để ký với thời điểm hiện tại",
+              "the certificate is not valid at the signing time {0} (valid from {1} to {2}); drop SOURCE_DATE_EPOCH or --signing-time document to sign with the current time"};
+    case MsgId::VerifyUnreadable: return {"không đọc được tệp PDF ({0})", "cannot read the PDF ({0})"};
     case MsgId::FileNotFound: return {"không mở được tệp {0}", "cannot open file {0}"};
     case MsgId::IncludeCycle: return {"!include lặp vòng: {0}", "!include cycle: {0}"};
     case MsgId::UnknownFootnote:

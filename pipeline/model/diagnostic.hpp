@@ -84,6 +84,21 @@ enum class MsgId {
   DateOutOfRange,     // {0}=date, {1}=allowed range
   UnreadableWorkbook, // {0}=reader message
   SheetHidden,        // {0}=sheet
+  // Issue #11: digital signatures (sign/, cli sign and verify).
+  SignBadCertificate,   // {0}=path
+  SignWrongPassword,    // {0}=path
+  SignCertExpired,      // {0}=not after (date)
+  SignCertNotYetValid,  // {0}=not before (date)
+  SignKeyMismatch,      //
+  SignNotVnplanPdf,     // {0}=detail
+  SignAlreadySigned,    // {0}=signer
+  SignDraft,            //
+  SignNoBlock,          //
+  SignBadImage,         // {0}=path, {1}=detail
+  SignFailed,           // {0}=detail
+  VerifyNoSignature,    //
+  VerifyUnreadable,     // {0}=detail
+  SignCertNotValidThen, // {0}=signing time, {1}=not before, {2}=not after
 };
 
 struct Diagnostic {

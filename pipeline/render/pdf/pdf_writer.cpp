@@ -340,6 +340,35 @@ PdfWriter::~PdfWriter() {
 
 const FontMetrics& PdfWriter::metrics() const { return impl_->tf->metrics; }
 
+namespace {
+
+// Issue #11: what `vnplan sign` reads back. The layout's marks become named destinations
+// "vnplan.<name>" (/FitR rectangles in the catalog's /Dests; appendix marks numbered
+// "vnplan.appendix.1", …) and the status the Info entry /VnplanStatus (/Draft or /Final).
+// ND30 asks for PDF 1.4 or later; libharu would write 1.2.
+void recordMarks(HPDF_Doc pdf, const LaidOutDocument& doc, const std::vector<HPDF_Page>& pages) {
+  if (pdf->pdf_version < HPDF_VER_14) pdf->pdf_version = HPDF_VER_14;
+  HPDF_Dict dests = nullptr;
+  int appendix = 0;
+  for (size_t i = 0; i < doc.pages.size() && i < pages.size(); ++i)
+    for (const PageMark& mk : doc.pages[i].marks) {
+      if (!dests) {
+        dests = HPDF_Dict_New(pdf->mmgr);
+        HPDF_Dict_Add(pdf->catalog, "Dests", dests);
+      }
+      std::string name = "vnplan." + mk.name;
+      if (mk.name == "appendix") name += "." + std::to_string(++appendix);
+      const double h = doc.pages[i].height;
+      HPDF_Destination dst = HPDF_Page_CreateDestination(pages[i]);
+      HPDF_Destination_SetFitR(dst, static_cast<HPDF_REAL>(mk.x), static_cast<HPDF_REAL>(h - mk.y - mk.h),
+                               static_cast<HPDF_REAL>(mk.x + mk.w), static_cast<HPDF_REAL>(h - mk.y));
+      HPDF_Dict_Add(dests, name.c_str(), dst);
+    }
+  if (pdf->info) HPDF_Dict_AddName(pdf->info, "VnplanStatus", doc.info.draft ? "Draft" : "Final");
+}
+
+}  // namespace
+
 std::string PdfWriter::finish(const LaidOutDocument& doc) {
   Impl& d = *impl_;
   HPDF_Doc pdf = d.tf->pdf;
@@ -358,8 +387,10 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
   }
   d.check("document info");
 
+  std::vector<HPDF_Page> pages;
   for (const PageFrame& f : doc.pages) {
     HPDF_Page page = HPDF_AddPage(pdf);
+    pages.push_back(page);
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(f.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(f.height));
     d.check("adding a page");
@@ -376,6 +407,8 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
     d.check("painting a page");
   }
 
+  recordMarks(pdf, doc, pages);
+  d.check("recording marks");
   HPDF_SaveToStream(pdf);
   d.check("saving");
   HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
