@@ -139,10 +139,10 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
     size_t tasksWithout = 0, indsWithout = 0;
     if (plan.tasks)
       for (const auto& g : plan.tasks->groups)
-        for (const auto& t : g.items) tasksWithout += report->findTask(t.number) == nullptr;
+        for (const auto& t : g.items) tasksWithout += report->findTask(t.key) == nullptr;
     if (plan.indicators)
       for (const auto& g : plan.indicators->groups)
-        for (const auto& i : g.items) indsWithout += report->findIndicator(i.number) == nullptr;
+        for (const auto& i : g.items) indsWithout += report->findIndicator(i.key) == nullptr;
     if (tasksWithout || indsWithout) {
       std::cout << "    " << (en ? "not yet reported: " : "chưa báo cáo: ");
       if (tasks) std::cout << tasksWithout << "/" << tasks << (en ? " tasks" : " nhiệm vụ");

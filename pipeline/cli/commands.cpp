@@ -62,6 +62,7 @@ int runCommand(const std::string& command, const std::vector<std::string>& args,
   if (command == "build") return cmdBuild(args, opts);
   if (command == "due") return cmdDue(args, opts);
   if (command == "report") return cmdReport(args, opts);
+  if (command == "new") return cmdNew(args, opts);
   return usageError((opts.lang == Lang::En ? "unknown command: " : "lệnh không hợp lệ: ") + command, opts.lang);
 }
 

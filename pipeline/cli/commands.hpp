@@ -19,6 +19,8 @@ struct CliOptions {
   std::string today;
   int jobs = 0;  // 0: hardware concurrency
   int withinDays = 30;  // due: how far ahead a deadline counts as coming
+  std::string issuer;   // new: the issuing body, "UBND xã Tân Lập"
+  std::string family = "state";  // new: state | party
 };
 
 void printDiagnostics(const Diagnostics& d, Lang lang);
@@ -29,6 +31,7 @@ int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o);
 int cmdBuild(const std::vector<std::string>& dirs, const CliOptions& o);
 int cmdDue(const std::vector<std::string>& args, const CliOptions& o);
 int cmdReport(const std::vector<std::string>& args, const CliOptions& o);
+int cmdNew(const std::vector<std::string>& args, const CliOptions& o);
 
 // Runs fn(i) for i in [0, n) on up to `jobs` threads (0: hardware concurrency). Each plan
 // is independent, so one failing plan never stops the others.
