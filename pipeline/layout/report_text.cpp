@@ -96,7 +96,7 @@ std::optional<std::string> renderReportText(const std::string& templateText, con
     for (const auto& e : in.tasks->tasks) {
       if (e.status != TaskStatus::Overdue) continue;
       data od;
-      od.set("number", e.task->key);
+      od.set("number", keyOf(*e.task));
       od.set("name", e.task->name);
       std::string lead;
       for (const auto& l : e.task->lead) lead += (lead.empty() ? "" : ", ") + l.text;

@@ -101,7 +101,7 @@ class ProgressLoader {
         const auto& g = ap->groups[gi];
         if (groupKeyPart(g.number, gi) != groupKeyPart(group, gi)) continue;
         for (const auto& r : g.items)
-          if (r.number == number || qualifiedRowKey("", r.number) == qualifiedRowKey("", number)) return r.key;
+          if (r.number == number || qualifiedRowKey("", r.number) == qualifiedRowKey("", number)) return keyOf(r);
       }
       return {};
     }
@@ -109,7 +109,7 @@ class ProgressLoader {
     // A bare number of an appendix whose numbers restart: accepted when only one row has it.
     for (const auto& g : ap->groups)
       for (const auto& r : g.items)
-        if (r.number == number) candidates.push_back(r.key);
+        if (r.number == number) candidates.push_back(keyOf(r));
     return candidates.size() == 1 ? candidates[0] : std::string();
   }
 

@@ -191,6 +191,20 @@ std::optional<Located> YamlReader::loadFile(const std::string& path) {
       }
     }
     if (e.msg.rfind("illegal map value", 0) == 0) {
+      // "key: a: b" (a colon inside a value), or "key: v" after a line that lost its colon
+      // ("place Mẫu" then "title: …" reads as one key running over two lines).
+      std::istringstream in(bytes);
+      std::string text;
+      for (int i = 0; i <= e.mark.line && std::getline(in, text); ++i) {
+      }
+      const std::string before = text.substr(0, std::min<size_t>(text.size(), e.mark.column >= 0 ? e.mark.column : 0));
+      if (before.find(':') == std::string::npos && e.mark.line > 0) {
+        int line = missingColonLine(bytes, e.mark.line - 1);
+        if (line >= 0) {
+          error(SourceRef{path, line + 1, 1}, MsgId::YamlMissingColon);
+          return std::nullopt;
+        }
+      }
       error(r, MsgId::YamlColonInValue);
       return std::nullopt;
     }

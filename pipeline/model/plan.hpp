@@ -114,6 +114,12 @@ struct Task {
   SourceRef at;
 };
 
+// The key of a row (see assignRowKeys); a row built without the loader is keyed by its number.
+template <class Row>
+const std::string& keyOf(const Row& r) {
+  return r.key.empty() ? r.number : r.key;
+}
+
 template <class Row>
 struct Group {
   std::string number;  // roman numeral as printed
@@ -143,7 +149,7 @@ struct Appendix {
   const Row* findByKey(const std::string& key) const {
     for (const auto& g : groups)
       for (const auto& r : g.items)
-        if (r.key == key) return &r;
+        if (keyOf(r) == key) return &r;
     return nullptr;
   }
 };
