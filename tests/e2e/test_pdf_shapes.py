@@ -162,6 +162,8 @@ with tempfile.TemporaryDirectory() as out:
             check(len(app) >= 3, f"long-rows: {len(app)} appendix pages")
             for p in app:
                 check("Nội dung nhiệm vụ" in p.get_text(), f"long-rows p{p.number + 1}: header not repeated")
+                check(header_rows_on_page(p, {"Cơ quan thực hiện"}, {"Chủ trì", "Phối hợp"}),
+                      f"long-rows p{p.number + 1}: both header rows not repeated")
             continued = 0
             for p in app[1:]:
                 sp = pc.spans(p)
