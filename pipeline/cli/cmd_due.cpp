@@ -118,7 +118,9 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
   for (const auto& dir : dirs) {
     Diagnostics d;
     auto plan = loadPlan(dir, d);
-    printDiagnostics(d, lang);
+    // Warnings about a plan's wording are for validate and build; a scheduler running due
+    // needs to hear only what stops the plan from being read.
+    if (!plan) printDiagnostics(d, lang);
     if (!plan) {
       invalid = true;
       std::cerr << dir << ": " << d.errorCount() << (en ? " error(s); plan skipped\n" : " lỗi; bỏ qua kế hoạch này\n");
@@ -176,10 +178,10 @@ int cmdDue(const std::vector<std::string>& args, const CliOptions& o) {
     size_t tasksWithout = 0, indsWithout = 0;
     if (plan.tasks)
       for (const auto& g : plan.tasks->groups)
-        for (const auto& t : g.items) tasksWithout += report->findTask(t.number) == nullptr;
+        for (const auto& t : g.items) tasksWithout += report->findTask(keyOf(t)) == nullptr;
     if (plan.indicators)
       for (const auto& g : plan.indicators->groups)
-        for (const auto& i : g.items) indsWithout += report->findIndicator(i.number) == nullptr;
+        for (const auto& i : g.items) indsWithout += report->findIndicator(keyOf(i)) == nullptr;
     // A past report whose data is complete is no longer due (it only waits to be made);
     // one still coming, or with entries missing, is.
     if (r.daysLeft >= 0 || tasksWithout || indsWithout) ++stillDue;

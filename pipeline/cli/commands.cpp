@@ -111,6 +111,7 @@ int runCommand(const std::string& command, const std::vector<std::string>& args,
   if (command == "consolidate") return cmdConsolidate(args, opts);
   if (command == "sign") return cmdSign(args, opts);
   if (command == "verify") return cmdVerify(args, opts);
+  if (command == "new") return cmdNew(args, opts);
   return usageError((opts.lang == Lang::En ? "unknown command: " : "lệnh không hợp lệ: ") + command, opts.lang);
 }
 

@@ -39,6 +39,8 @@ struct CliOptions {
   std::string unitsFile;  // collect, consolidate: --units FILE; synth: --units N
   bool outGiven = false;  // -o was given (sign: the output file)
   SignCliOptions signing;
+  std::string issuer;   // new: the issuing body, "UBND xã Tân Lập"
+  std::string family = "state";  // new: state | party
 };
 
 void printDiagnostics(const Diagnostics& d, Lang lang);
@@ -56,6 +58,7 @@ int cmdIngest(const std::vector<std::string>& args, const CliOptions& o);
 int cmdConsolidate(const std::vector<std::string>& args, const CliOptions& o);
 int cmdSign(const std::vector<std::string>& args, const CliOptions& o);
 int cmdVerify(const std::vector<std::string>& args, const CliOptions& o);
+int cmdNew(const std::vector<std::string>& args, const CliOptions& o);
 
 // Runs fn(i) for i in [0, n) on up to `jobs` threads (0: hardware concurrency). Each plan
 // is independent, so one failing plan never stops the others.

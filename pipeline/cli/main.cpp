@@ -86,6 +86,12 @@ class VnplanApp : public Poco::Util::Application {
     options.addOption(Option("seed", "", "synth: hạt giống ngẫu nhiên / random seed")
                           .argument("S")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onSeed)));
+    options.addOption(Option("issuer", "", "new: cơ quan ban hành, ví dụ \"UBND xã Tân Lập\" / issuing body")
+                          .argument("TEXT")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onIssuer)));
+    options.addOption(Option("family", "", "new: state (mặc định) hoặc party / document family")
+                          .argument("FAMILY")
+                          .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onFamily)));
     options.addOption(Option("jobs", "j", "số luồng song song / worker threads")
                           .argument("N")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onJobs)));
@@ -129,6 +135,11 @@ class VnplanApp : public Poco::Util::Application {
   }
   void onCa(const std::string&, const std::string& v) { opts.signing.caFile = v; }
   void onJson(const std::string&, const std::string&) { opts.signing.json = true; }
+  void onIssuer(const std::string&, const std::string& v) { opts.issuer = v; }
+  void onFamily(const std::string&, const std::string& v) {
+    if (v != "state" && v != "party") throw Poco::Util::InvalidArgumentException("--family: state | party");
+    opts.family = v;
+  }
   void onPeriod(const std::string&, const std::string& v) { opts.period = v; }
   void onUnits(const std::string&, const std::string& v) { opts.unitsFile = v; }
   void onToday(const std::string&, const std::string& v) { opts.today = v; }
@@ -178,7 +189,7 @@ class VnplanApp : public Poco::Util::Application {
           "synth --units N [--seed S] [--period P] -o DIR | sign PDF --cert FILE.p12 [--password-file F] [--reason TEXT] "
           "[--signature-image SIG.png] [--seal SEAL.png] [--seal-size MM] [--signing-time now|document] [-o OUT] | "
           "verify PDF... [--ca FILE] [--json] | collect PLAN_DIR --period P [--units FILE] [-o DIR] | "
-           "ingest PLAN_DIR FILE.xlsx... [--period P] [--today YYYY-MM-DD] [-o DIR] | consolidate PLAN_DIR --period P [--units FILE] [-o DIR]");
+           "new PLAN_DIR --issuer NAME [--family state|party] | ingest PLAN_DIR FILE.xlsx... [--period P] [--today YYYY-MM-DD] [-o DIR] | consolidate PLAN_DIR --period P [--units FILE] [-o DIR]");
       hf.setHeader(
           "vnplan — lập Kế hoạch và Báo cáo (PDF, XLSX) từ dữ liệu YAML.\n"
           "Mã thoát / exit codes: 0 thành công / ok; 1 dữ liệu lỗi / invalid input; 2 sai cú pháp lệnh / usage "
@@ -194,6 +205,24 @@ class VnplanApp : public Poco::Util::Application {
 
 }  // namespace
 
+// Poco's option errors are English library sentences; say them in the user's language.
+static std::string optionErrorText(const Poco::Exception& e, bool en) {
+  const std::string what = e.message();
+  if (dynamic_cast<const Poco::Util::UnknownOptionException*>(&e))
+    return (en ? "unknown option: " : "tùy chọn không có: ") + what;
+  if (dynamic_cast<const Poco::Util::AmbiguousOptionException*>(&e))
+    return (en ? "ambiguous option: " : "tùy chọn viết tắt không rõ: ") + what;
+  if (dynamic_cast<const Poco::Util::MissingArgumentException*>(&e))
+    return (en ? "the option needs a value: " : "tùy chọn cần giá trị: ") + what;
+  if (dynamic_cast<const Poco::Util::UnexpectedArgumentException*>(&e))
+    return (en ? "the option takes no value: " : "tùy chọn không nhận giá trị: ") + what;
+  if (dynamic_cast<const Poco::Util::DuplicateOptionException*>(&e))
+    return (en ? "option given twice: " : "tùy chọn bị lặp: ") + what;
+  if (dynamic_cast<const Poco::Util::InvalidArgumentException*>(&e))
+    return (en ? "invalid value: " : "giá trị không hợp lệ: ") + what;
+  return (en ? "invalid command line: " : "dòng lệnh không hợp lệ: ") + what;
+}
+
 int main(int argc, char** argv) {
   VnplanApp app;
   try {
@@ -203,7 +232,7 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i)
       if (std::string(argv[i]) == "--lang=en" || (std::string(argv[i]) == "--lang" && i + 1 < argc && std::string(argv[i + 1]) == "en"))
         en = true;
-    std::cerr << "vnplan: " << (en ? "usage error: " : "sai cú pháp lệnh: ") << e.displayText() << "\n"
+    std::cerr << "vnplan: " << (en ? "usage error: " : "sai cú pháp lệnh: ") << optionErrorText(e, en) << "\n"
               << (en ? "See vnplan --help.\n" : "Xem vnplan --help.\n");
     return vnplan::kExitUsage;
   }

@@ -441,7 +441,7 @@ IndicatorSummary computeAchievements(const Plan& plan, const ProgressReport& rep
       IndicatorEvaluation e;
       e.indicator = &ind;
       e.group = g;
-      e.progress = report.findIndicator(ind.number);
+      e.progress = report.findIndicator(keyOf(ind));
       e.asOf = e.progress && e.progress->asOf ? *e.progress->asOf : report.asOf;
       PeriodTarget pt = targetForPeriod(ind, report.period);
       e.achievement = compareAchievement(pt.text, e.progress ? e.progress->value : std::string());

@@ -7,8 +7,8 @@
 
 namespace vnplan {
 
-std::string taskKey(const Task& t) { return t.number; }
-std::string indicatorKey(const Indicator& i) { return i.number; }
+std::string taskKey(const Task& t) { return keyOf(t); }
+std::string indicatorKey(const Indicator& i) { return keyOf(i); }
 
 const char* formKindKey(FormKind k) {
   switch (k) {

@@ -40,17 +40,6 @@ std::string fill(std::string s, const DocumentIdentity& d, const std::string& bl
 
 }  // namespace
 
-std::string documentTypeName(const std::string& typeCode) {
-  if (typeCode == "KH") return "Kế hoạch";
-  if (typeCode == "BC") return "Báo cáo";
-  if (typeCode == "CTr") return "Chương trình";
-  if (typeCode == "QĐ") return "Quyết định";
-  if (typeCode == "TB") return "Thông báo";
-  if (typeCode == "TTr") return "Tờ trình";
-  if (typeCode == "HD") return "Hướng dẫn";
-  return typeCode;
-}
-
 DocumentIdentity identityOf(const Document& d) {
   return {d.type, documentTypeName(d.type), d.issuer, d.number, d.date, d.place};
 }
@@ -71,14 +60,20 @@ std::string formatDateLine(const DocumentIdentity& d, const DocTemplate& t, Blan
 }
 
 std::string formatAppendixLink(const DocumentIdentity& d, const DocTemplate& t, const std::string& link,
-                               const std::string& issuer, Blanks b) {
+                               const std::string& issuer, Blanks b, LinkDateForm form) {
   const std::string blank = blankOf(t, b);
   std::string s = t.appendixLinkFormat;
+  std::string date = t.appendixDateFormat;
+  if (form != LinkDateForm::Family) {
+    // The chosen form carries its own "ngày", whether or not the template writes one.
+    s = replaceAll(s, "ngày {date}", "{date}");
+    date = form == LinkDateForm::Short ? "ngày {day}/{month}/{year}" : "ngày {day} tháng {month} năm {year}";
+  }
   s = replaceAll(s, "{link} ", link.empty() ? "" : link + " ");
   s = replaceAll(s, "{link}", link);
   s = replaceAll(s, "{typeName}", d.typeName);
   s = replaceAll(s, "{ref}", formatReference(d, t, b));
-  s = replaceAll(s, "{date}", fill(t.appendixDateFormat, d, blank));
+  s = replaceAll(s, "{date}", fill(date, d, blank));
   s = replaceAll(s, "{issuer}", issuer);
   return s;
 }

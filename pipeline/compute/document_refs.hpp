@@ -21,8 +21,7 @@ struct DocumentIdentity {
 };
 
 DocumentIdentity identityOf(const Document& d);
-// "Kế hoạch" for KH, "Báo cáo" for BC, …; the code itself when unknown.
-std::string documentTypeName(const std::string& typeCode);
+// documentTypeName (model/plan.hpp): "Kế hoạch" for KH, …
 
 // Spaces for the workbook; no-break spaces in the PDF, so line breaking keeps the gap.
 enum class Blanks { Spaces, NoBreak };
@@ -30,7 +29,8 @@ enum class Blanks { Spaces, NoBreak };
 std::string formatNumberLine(const DocumentIdentity& d, const DocTemplate& t, Blanks b);  // "Số: 05/KH-UBND"
 std::string formatReference(const DocumentIdentity& d, const DocTemplate& t, Blanks b);   // "05/KH-UBND"
 std::string formatDateLine(const DocumentIdentity& d, const DocTemplate& t, Blanks b);    // "Định Hóa, ngày 04 tháng 02 năm 2025"
+// `form` chooses the date's form: the template's, "ngày 03/10/2025" or "ngày 03 tháng 10 năm 2025".
 std::string formatAppendixLink(const DocumentIdentity& d, const DocTemplate& t, const std::string& link,
-                               const std::string& issuer, Blanks b);
+                               const std::string& issuer, Blanks b, LinkDateForm form = LinkDateForm::Family);
 
 }  // namespace vnplan

@@ -147,7 +147,7 @@ TaskStatusSummary computeTaskStatus(const Plan& plan, const ProgressReport& repo
     const auto& grp = plan.tasks->groups[g];
     GroupStatus gs{g, grp.number, grp.title, {}};
     for (const auto& task : grp.items) {
-      TaskEvaluation e = evaluateTask(task, report.findTask(task.number), s.range, s.at);
+      TaskEvaluation e = evaluateTask(task, report.findTask(keyOf(task)), s.range, s.at);
       e.group = g;
       gs.counts.add(e);
       s.total.add(e);
@@ -166,7 +166,7 @@ std::vector<std::pair<std::string, int>> unitsWithoutData(const Plan& plan, cons
   std::map<std::string, size_t> index;
   for (const auto& grp : plan.tasks->groups)
     for (const auto& task : grp.items) {
-      if (report.findTask(task.number)) continue;
+      if (report.findTask(keyOf(task))) continue;
       for (const auto& lead : task.lead) {
         auto [it, fresh] = index.emplace(leadKey(lead), out.size());
         if (fresh) out.emplace_back(lead.text, 0);

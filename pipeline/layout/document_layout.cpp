@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -35,6 +36,52 @@ double centredLines(ItemContent& c, const std::string& text, const TextStyle& st
     cy += lineH;
   }
   return cy - y;
+}
+
+// The lines of one table row's cells, kept so that the page breaker can split the row.
+struct CellLines {
+  std::vector<TextLine> lines;
+  size_t c0, c1;
+  TextStyle style;
+  LineAlign align;
+};
+struct RowLines {
+  std::vector<CellLines> cells;
+  size_t maxLines = 1;
+  double lh = 0, pad = 0;
+  std::vector<double> colX;
+  int tableId = -1;
+  const FontMetrics* m = nullptr;
+};
+
+// One item holding lines [from, to) of every cell of a row.
+FlowItem rowChunk(const RowLines& rl, size_t from, size_t to) {
+  FlowItem it;
+  it.height = static_cast<double>(to - from) * rl.lh + 2 * rl.pad;
+  it.tableId = rl.tableId;
+  for (const auto& c : rl.cells) {
+    double x0 = rl.colX[c.c0], x1 = rl.colX[c.c1];
+    it.content.boxes.push_back(Box{x0, 0, x1 - x0, it.height, 0xF2F2F2, false, true, 0.5, 0});
+    for (size_t li = from; li < to && li < c.lines.size(); ++li) {
+      double y = rl.pad + static_cast<double>(li - from) * rl.lh + ascent(c.style.size) + (rl.lh - c.style.size * 1.15) / 2;
+      placeLine(c.lines[li], x0 + rl.pad, y, x1 - x0 - 2 * rl.pad, c.align, rl.m->width(c.style.face, c.style.size, " "),
+                RunRole::Table, it.content.runs);
+    }
+  }
+  return it;
+}
+
+// A row continues on the next page when at least two lines of each cell fit there (Word's
+// default); the part on the next page may split again.
+void makeSplittable(FlowItem& it, std::shared_ptr<const RowLines> rl, size_t from, size_t to) {
+  it.split = [rl, from, to](double available, FlowItem& head, FlowItem& tail) {
+    const size_t fit = available > 2 * rl->pad ? static_cast<size_t>((available - 2 * rl->pad) / rl->lh + 1e-6) : 0;
+    if (fit < 2 || from + fit >= to) return false;
+    head = rowChunk(*rl, from, from + fit);
+    tail = rowChunk(*rl, from + fit, to);
+    makeSplittable(tail, rl, from + fit, to);
+    return true;
+  };
 }
 
 }  // namespace
@@ -115,58 +162,111 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
   std::vector<double> colX(nc + 1, 0);
   for (size_t i = 0; i < nc; ++i) colX[i + 1] = colX[i] + colW[i];
 
-  // Lays out one row: each cell's lines; emits one item or, for a row taller than a
-  // page, several items that split it between lines.
-  auto rowItems = [&](const std::vector<std::string>& cells, const std::vector<TextStyle>& styles,
-                      const std::vector<LineAlign>& aligns, const std::vector<std::pair<size_t, size_t>>& spans,
-                      bool header, bool keepWithNext) {
-    struct CellLines {
-      std::vector<TextLine> lines;
-      size_t c0, c1;
-    };
-    std::vector<CellLines> cl;
+  auto rowLines = [&](const std::vector<std::string>& cells, const std::vector<TextStyle>& styles,
+                      const std::vector<LineAlign>& aligns, const std::vector<std::pair<size_t, size_t>>& spans) {
+    auto rl = std::make_shared<RowLines>();
+    rl->pad = pad;
+    rl->colX = colX;
+    rl->tableId = tableId;
+    rl->m = &m;
     size_t maxLines = 0;
-    double lh = 0;
     for (size_t k = 0; k < spans.size(); ++k) {
       auto [c0, c1] = spans[k];
       double w = colX[c1] - colX[c0] - 2 * pad;
-      CellLines x{wrapText(k < cells.size() ? cells[k] : "", styles[k], std::max(w, 1.0), m), c0, c1};
+      CellLines x{wrapText(k < cells.size() ? cells[k] : "", styles[k], std::max(w, 1.0), m), c0, c1, styles[k],
+                  aligns[k]};
       if (x.lines.size() == 1 && x.lines[0].words.empty()) x.lines.clear();
       maxLines = std::max(maxLines, x.lines.size());
-      lh = std::max(lh, styles[k].size * 1.2);
-      cl.push_back(std::move(x));
+      rl->lh = std::max(rl->lh, styles[k].size * 1.2);
+      rl->cells.push_back(std::move(x));
     }
-    maxLines = std::max<size_t>(maxLines, 1);
-    // Lines per chunk: all of them unless the row is taller than a page.
+    rl->maxLines = std::max<size_t>(maxLines, 1);
+    return rl;
+  };
+
+  // Emits one row: one item or, for a row taller than a page, several items that split
+  // it between lines; body rows may also split where a page ends.
+  auto rowItems = [&](const std::vector<std::string>& cells, const std::vector<TextStyle>& styles,
+                      const std::vector<LineAlign>& aligns, const std::vector<std::pair<size_t, size_t>>& spans,
+                      bool keepWithNext, bool splittable) {
+    std::shared_ptr<const RowLines> rl = rowLines(cells, styles, aligns, spans);
+    const size_t maxLines = rl->maxLines;
     size_t perChunk = maxLines;
-    if (maxLines * lh + 2 * pad > maxRowHeight) perChunk = std::max<size_t>(1, static_cast<size_t>((maxRowHeight - 2 * pad) / lh));
+    if (maxLines * rl->lh + 2 * pad > maxRowHeight)
+      perChunk = std::max<size_t>(1, static_cast<size_t>((maxRowHeight - 2 * pad) / rl->lh));
     for (size_t from = 0; from < maxLines; from += perChunk) {
       size_t to = std::min(maxLines, from + perChunk);
-      FlowItem it;
-      it.height = static_cast<double>(to - from) * lh + 2 * pad;
-      it.tableId = tableId;
-      it.tableHeader = header;
+      FlowItem it = rowChunk(*rl, from, to);
       it.keepWithNext = keepWithNext;
-      for (size_t k = 0; k < cl.size(); ++k) {
-        double x0 = colX[cl[k].c0], x1 = colX[cl[k].c1];
-        Box b;
-        b.x = x0;
-        b.y = 0;
-        b.w = x1 - x0;
-        b.h = it.height;
-        b.filled = header;
-        b.fill = 0xF2F2F2;
-        b.stroked = true;
-        b.strokeWidth = 0.5;
-        it.content.boxes.push_back(b);
-        for (size_t li = from; li < to && li < cl[k].lines.size(); ++li) {
-          double y = pad + static_cast<double>(li - from) * lh + ascent(styles[k].size) + (lh - styles[k].size * 1.15) / 2;
-          placeLine(cl[k].lines[li], x0 + pad, y, x1 - x0 - 2 * pad, aligns[k],
-                    m.width(styles[k].face, styles[k].size, " "), RunRole::Table, it.content.runs);
-        }
-      }
+      if (splittable) makeSplittable(it, rl, from, to);
       items.push_back(std::move(it));
     }
+  };
+
+  // The header: one row, or two when columns are grouped under spanning headers; headers
+  // of ungrouped columns then span both rows. One item, repeated on every page.
+  auto headerItem = [&]() {
+    const TextStyle& hs = t.tableHeader;
+    const double lh = hs.size * 1.2;
+    auto linesOf = [&](const std::string& text, size_t c0, size_t c1) {
+      auto l = wrapText(text, hs, std::max(colX[c1] - colX[c0] - 2 * pad, 1.0), m);
+      if (l.size() == 1 && l[0].words.empty()) l.clear();
+      return l;
+    };
+    struct HeaderCell {
+      std::vector<TextLine> lines;
+      size_t c0, c1;
+      int row;  // 0: top row only, 1: bottom row only, 2: both rows
+    };
+    std::vector<HeaderCell> hc;
+    bool grouped = false;
+    for (size_t c = 0; c < nc; ++c) grouped = grouped || !table.groupOf(c).empty();
+    size_t topLines = 0, bottomLines = 0, tallLines = 0;
+    for (size_t i = 0; i < nc;) {
+      const std::string& g = table.groupOf(i);
+      if (!grouped || g.empty()) {
+        hc.push_back({linesOf(table.columns[i].header, i, i + 1), i, i + 1, grouped ? 2 : 0});
+        tallLines = std::max(tallLines, hc.back().lines.size());
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < nc && table.groupOf(j) == g) ++j;
+      hc.push_back({linesOf(g, i, j), i, j, 0});
+      topLines = std::max(topLines, hc.back().lines.size());
+      for (size_t k = i; k < j; ++k) {
+        hc.push_back({linesOf(table.columns[k].header, k, k + 1), k, k + 1, 1});
+        bottomLines = std::max(bottomLines, hc.back().lines.size());
+      }
+      i = j;
+    }
+    double topH = static_cast<double>(std::max<size_t>(topLines, 1)) * lh + 2 * pad;
+    double bottomH = static_cast<double>(std::max<size_t>(bottomLines, 1)) * lh + 2 * pad;
+    if (!grouped) {
+      topH = static_cast<double>(std::max<size_t>(tallLines, 1)) * lh + 2 * pad;
+      bottomH = 0;
+    } else {
+      bottomH = std::max(bottomH, static_cast<double>(tallLines) * lh + 2 * pad - topH);
+    }
+    FlowItem it;
+    it.height = topH + bottomH;
+    it.tableId = tableId;
+    it.tableHeader = true;
+    it.keepWithNext = true;
+    for (const auto& c : hc) {
+      const double x0 = colX[c.c0], x1 = colX[c.c1];
+      const double y0 = c.row == 1 ? topH : 0;
+      const double h = c.row == 0 ? topH : c.row == 1 ? bottomH : topH + bottomH;
+      it.content.boxes.push_back(Box{x0, y0, x1 - x0, h, 0xF2F2F2, true, true, 0.5, 0});
+      // Centred both ways in its cell.
+      double y = y0 + (h - static_cast<double>(c.lines.size()) * lh) / 2;
+      for (const auto& l : c.lines) {
+        placeLine(l, x0 + pad, y + ascent(hs.size) + (lh - hs.size * 1.15) / 2, x1 - x0 - 2 * pad, LineAlign::Center,
+                  m.width(hs.face, hs.size, " "), RunRole::Table, it.content.runs);
+        y += lh;
+      }
+    }
+    return it;
   };
 
   auto alignOf = [](CellAlign a) {
@@ -178,19 +278,7 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
     }
   };
 
-  {
-    std::vector<std::string> cells;
-    std::vector<TextStyle> styles;
-    std::vector<LineAlign> aligns;
-    std::vector<std::pair<size_t, size_t>> spans;
-    for (size_t i = 0; i < nc; ++i) {
-      cells.push_back(table.columns[i].header);
-      styles.push_back(t.tableHeader);
-      aligns.push_back(LineAlign::Center);
-      spans.push_back({i, i + 1});
-    }
-    rowItems(cells, styles, aligns, spans, true, true);
-  }
+  items.push_back(headerItem());
   for (const auto& row : table.rows) {
     std::vector<TextStyle> styles;
     std::vector<LineAlign> aligns;
@@ -207,7 +295,7 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
         aligns = {LineAlign::Left};
         spans = {{0, 1}};
       }
-      rowItems(cells, styles, aligns, spans, false, true);
+      rowItems(cells, styles, aligns, spans, true, false);
       continue;
     }
     for (size_t i = 0; i < nc; ++i) {
@@ -215,7 +303,7 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
       aligns.push_back(alignOf(table.columns[i].align));
       spans.push_back({i, i + 1});
     }
-    rowItems(row.cells, styles, aligns, spans, false, false);
+    rowItems(row.cells, styles, aligns, spans, false, true);
   }
   return items;
 }
@@ -392,7 +480,7 @@ class Layouter {
 
   // A paragraph as one flow item per line, with widow/orphan rules.
   void paragraph(std::vector<FlowItem>& out, const std::string& text, const TextStyle& st, double width,
-                 double firstIndent, LineAlign align, bool keepWithNext, double spaceBefore) {
+                 double firstIndent, LineAlign align, bool keepWithNext, double spaceBefore, bool heading = false) {
     auto words = makeWords(text, st, c_.m, [this](const std::string& k) { return footnoteNumber(k); });
     auto lines = breakLines(std::move(words), width, firstIndent, c_.space(st), c_.m);
     const double lh = c_.lineHeight(st);
@@ -406,6 +494,7 @@ class Layouter {
       // No single line of a paragraph alone at the foot or the top of a page.
       it.noBreakBefore = n >= 2 && (i == 1 || i == n - 1);
       it.keepWithNext = keepWithNext;
+      it.holdNext = heading && i + 1 < n;  // a heading's own lines never split
       for (const auto& w : lines[i].words)
         for (const auto& k : w.footnotes) it.footnotes.push_back(footnoteItem(k, width));
       out.push_back(std::move(it));
@@ -435,10 +524,15 @@ class Layouter {
       switch (b.kind) {
         case SpecBlockKind::Heading: {
           std::string text = b.number.empty() ? b.text : b.number + " " + b.text;
-          paragraph(out, text, headingStyle(b), width, indent, LineAlign::Justify, true, ps);
+          paragraph(out, text, headingStyle(b), width, indent, LineAlign::Justify, true, ps, true);
           break;
         }
-        case SpecBlockKind::Paragraph: paragraph(out, b.text, body_, width, indent, LineAlign::Justify, false, ps); break;
+        case SpecBlockKind::Paragraph: {
+          // A numbered paragraph ("1.1. Đẩy mạnh …") is body text, not a heading.
+          std::string text = b.number.empty() ? b.text : b.number + " " + b.text;
+          paragraph(out, text, body_, width, indent, LineAlign::Justify, false, ps);
+          break;
+        }
         case SpecBlockKind::Item: paragraph(out, "- " + b.text, body_, width, indent, LineAlign::Justify, false, ps); break;
         case SpecBlockKind::Note: paragraph(out, b.text, note, width, indent, LineAlign::Justify, false, ps); break;
         case SpecBlockKind::Table: {

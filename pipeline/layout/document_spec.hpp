@@ -29,6 +29,13 @@ struct Table {
   // Widen columns so no word (nor roman numeral) has to break inside a cell, taking the room
   // from columns that have more than they need (reports set it; plans keep their widths).
   bool fitColumnsToWords = false;
+  // Per column: the spanning header over adjacent columns of the same group (a two-row
+  // header); empty (or shorter than columns): no group.
+  std::vector<std::string> columnGroups;
+  const std::string& groupOf(size_t c) const {
+    static const std::string none;
+    return c < columnGroups.size() ? columnGroups[c] : none;
+  }
 };
 
 // A vector bar chart: one stacked bar per category, one colour per series.
@@ -45,7 +52,7 @@ enum class SpecBlockKind { Heading, Paragraph, Item, Note, Table, Chart };
 struct SpecBlock {
   SpecBlockKind kind = SpecBlockKind::Paragraph;
   int level = 0;            // headings: 1 = "I.", 2 = "1.", 3 = "1.1.", 4 = "a)"
-  std::string number;       // headings
+  std::string number;       // headings; numbered paragraphs ("1.1.")
   std::string text;         // heading title or paragraph text; may hold [^key] marks
   std::string style;        // heading style override
   Table table;              // kind Table

@@ -52,12 +52,15 @@ double footnoteHeight(const FlowItem& it) {
 
 }  // namespace
 
-void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, std::vector<PageFrame>& pages,
+void breakIntoPages(std::vector<FlowItem> items, const PageArea& area, std::vector<PageFrame>& pages,
                     double firstPageOffset) {
   // Table headers by table id, for repetition.
-  std::map<int, const FlowItem*> headers;
+  // (Copies: splitting rows inserts items, which would move them.)
+  std::map<int, FlowItem> headerItems;
   for (const auto& it : items)
-    if (it.tableHeader && it.tableId >= 0 && !headers.count(it.tableId)) headers[it.tableId] = &it;
+    if (it.tableHeader && it.tableId >= 0 && !headerItems.count(it.tableId)) headerItems[it.tableId] = it;
+  std::map<int, const FlowItem*> headers;
+  for (const auto& [id, h] : headerItems) headers[id] = &h;
 
   std::vector<PageState> states;
   states.push_back(PageState{});
@@ -94,6 +97,14 @@ void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, st
   };
   auto isEmpty = [&](const PageState& st) { return st.placed.empty(); };
 
+  // Height used above item k if the page broke before it (k on this page or k == i).
+  auto usedBefore = [&](const PageState& st, size_t k) {
+    for (const Placed& pl : st.placed)
+      if (pl.index == k) return pl.y - items[k].spaceBefore;
+    return st.used;
+  };
+  const double fullEnough = area.contentHeight * (1 - kMaxEmptyFraction);
+
   size_t i = 0;
   while (i < items.size()) {
     PageState& st = states.back();
@@ -103,15 +114,49 @@ void breakIntoPages(const std::vector<FlowItem>& items, const PageArea& area, st
       newPage(i);
       continue;
     }
-    if (fits(st, it, empty) || (empty && st.start == 0)) {
+    if (fits(st, it, empty)) {
       place(st, i, empty);
       ++i;
       continue;
     }
-    // Find the last allowed break at or before i, after the page's first item.
+    if (it.split) {
+      // A table row continues on the next page when enough of it fits here.
+      double available = area.contentHeight - st.used - st.footnotes - (empty ? 0 : it.spaceBefore);
+      FlowItem head, tail;
+      if (it.split(available, head, tail)) {
+        head.spaceBefore = it.spaceBefore;
+        head.keepWithNext = false;
+        tail.spaceBefore = 0;
+        items[i] = std::move(head);
+        items.insert(items.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(tail));
+        place(states.back(), i, empty);
+        ++i;
+        continue;
+      }
+    }
+    if (empty && st.start == 0) {
+      place(st, i, empty);
+      ++i;
+      continue;
+    }
+    // The last break at or before i, after the page's first item, that keeps every rule.
     size_t j = i;
-    while (j > pageStart && (items[j - 1].keepWithNext || items[j].noBreakBefore)) --j;
-    if (j <= pageStart) j = i;  // the rules cannot be kept: break right here
+    while (j > pageStart && (items[j - 1].keepWithNext || items[j - 1].holdNext || items[j].noBreakBefore)) --j;
+    if (j <= pageStart || usedBefore(st, j) < fullEnough) {
+      // Keeping the whole chain together would waste the page: break the chain at its best
+      // point instead, before a heading that starts a block (it stays with what follows),
+      // else at the last break the hard rules allow, else right here.
+      auto hardOk = [&](size_t k) { return !items[k - 1].holdNext && !items[k].noBreakBefore; };
+      size_t best = 0;
+      for (size_t k = i; k > pageStart && k > j && !best; --k)
+        if (hardOk(k) && items[k].keepWithNext && usedBefore(st, k) >= fullEnough) best = k;
+      for (size_t k = i; k > pageStart && !best; --k)
+        if (hardOk(k) && usedBefore(st, k) >= fullEnough) best = k;
+      if (best)
+        j = best;
+      else if (j <= pageStart)
+        j = i;
+    }
     // Take back the items j..i-1 from this page and recompute what it uses.
     while (!st.placed.empty() && st.placed.back().index >= j) st.placed.pop_back();
     st.footnotes = 0;

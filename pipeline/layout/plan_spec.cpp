@@ -25,6 +25,7 @@ void flatten(const Section& s, int level, std::vector<SpecBlock>& out) {
              : c.block.kind == BlockKind::Note ? SpecBlockKind::Note
                                                : SpecBlockKind::Paragraph;
     b.text = c.block.text;
+    b.number = c.block.number;
     out.push_back(b);
   }
 }
@@ -32,7 +33,10 @@ void flatten(const Section& s, int level, std::vector<SpecBlock>& out) {
 template <class Row, class CellFn>
 Table appendixTable(const Appendix<Row>& ap, CellFn cell) {
   Table t;
-  for (const auto& c : ap.columns) t.columns.push_back({c.header, c.width, columnAlign(c.key)});
+  for (const auto& c : ap.columns) {
+    t.columns.push_back({c.header, c.width, columnAlign(c.key)});
+    t.columnGroups.push_back(c.group);
+  }
   for (const auto& g : ap.groups) {
     if (!g.number.empty() || !g.title.empty()) {
       TableRow gr;
@@ -76,16 +80,16 @@ DocumentSpec specFromPlan(const Plan& plan, const DocTemplate& tmpl) {
   s.signature = plan.signature;
   s.author = d.issuer.shortName;
   s.subject = d.title;
-  auto link = [&](const std::string& wording, const std::string& of) {
-    return formatAppendixLink(s, tmpl, wording, of.empty() ? d.issuer.shortName : of);
+  auto link = [&](const std::string& wording, const std::string& of, LinkDateForm form) {
+    return formatAppendixLink(identityOf(s), tmpl, wording, of.empty() ? d.issuer.shortName : of, Blanks::NoBreak, form);
   };
   if (plan.indicators) {
     const auto& ap = *plan.indicators;
-    s.appendices.push_back({ap.label, ap.title, link(ap.link, ap.linkOf), appendixTable(ap, indicatorCellText)});
+    s.appendices.push_back({ap.label, ap.title, link(ap.link, ap.linkOf, ap.linkDate), appendixTable(ap, indicatorCellText)});
   }
   if (plan.tasks) {
     const auto& ap = *plan.tasks;
-    s.appendices.push_back({ap.label, ap.title, link(ap.link, ap.linkOf), appendixTable(ap, taskCellText)});
+    s.appendices.push_back({ap.label, ap.title, link(ap.link, ap.linkOf, ap.linkDate), appendixTable(ap, taskCellText)});
   }
   return s;
 }

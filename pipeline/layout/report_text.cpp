@@ -209,7 +209,7 @@ data reportData(const ReportTextInput& in, bool sample) {
       if (e.status != TaskStatus::Overdue) continue;
       std::string lead;
       for (const auto& l : e.task->lead) lead += (lead.empty() ? "" : ", ") + l.text;
-      overdue << overdueEntry(e.task->number, e.task->name, lead, e.task->deadline.text,
+      overdue << overdueEntry(keyOf(*e.task), e.task->name, lead, e.task->deadline.text,
                               n(static_cast<int>(e.daysLate)));
     }
   d.set("overdue_tasks", sampleOr(overdue, sample, overdueEntry("", "", "", "", "")));

@@ -39,13 +39,19 @@ class PlanLoader {
       r_.forEach(*v, "body", [&](const Located& s) { plan.body.push_back(readSection(s)); });
     if (auto v = r_.member(*root, "footnotes")) readFootnotes(*v, plan);
     if (auto v = r_.member(*root, "closing")) plan.closing = paragraphs(*v, "closing");
+    std::vector<SourceRef> recipientsAt;
     if (auto v = r_.member(*root, "recipients"))
-      for (auto& [t, at] : r_.textList(*v, "recipients")) plan.recipients.push_back(t);
+      for (auto& [t, at] : r_.textList(*v, "recipients")) {
+        plan.recipients.push_back(t);
+        recipientsAt.push_back(at);
+      }
     if (auto v = r_.member(*root, "signature", true)) readSignature(*v, plan.signature);
     if (auto v = r_.member(*root, "indicators")) plan.indicators = readIndicators(*v, plan);
     if (auto v = r_.member(*root, "tasks")) plan.tasks = readTasks(*v, plan);
     if (auto v = r_.member(*root, "reporting")) readReporting(*v, plan);
     checkFootnotes(plan);
+    checkRecipients(plan, recipientsAt);
+    checkSigned(plan);
     if (diags_.hasErrors()) return std::nullopt;
     return plan;
   }
@@ -69,6 +75,52 @@ class PlanLoader {
     static const std::regex mark(R"(\[\^([^\]\s]+)\])");
     for (auto it = std::sregex_iterator(text.begin(), text.end(), mark); it != std::sregex_iterator(); ++it)
       footnoteUses_.emplace_back((*it)[1].str(), at);
+  }
+
+  // Checks a clerk is glad to hear about (issue #12), each at its place.
+  SourceRef statusAt_, documentAt_;
+
+  void checkSigned(const Plan& plan) {
+    if (!plan.signature.signedOff) return;
+    std::vector<std::string> missing;
+    if (trim(plan.document.number).empty()) missing.push_back("số văn bản (document.number)");
+    if (!plan.document.date.complete()) missing.push_back("ngày tháng năm đầy đủ (document.date)");
+    for (const auto& m : missing) r_.error(statusAt_, MsgId::SignedWithoutNumber, {m});
+  }
+
+  // Nơi nhận ends with "Lưu: …"; in the state form each entry but the last ends with ";"
+  // and the last with "." — added where missing, and said.
+  void checkRecipients(Plan& plan, const std::vector<SourceRef>& at) {
+    auto& r = plan.recipients;
+    if (r.empty() || at.size() != r.size()) return;
+    if (trim(r.back()).rfind("Lưu", 0) != 0) r_.warning(at.back(), MsgId::RecipientsWithoutLuu, {r.back()});
+    if (plan.document.family != Family::State) return;
+    for (size_t i = 0; i < r.size(); ++i) {
+      std::string t = trim(r[i]);
+      if (t.empty()) continue;
+      const char last = t.back();
+      const bool isLast = i + 1 == r.size();
+      if (last == ';' || last == '.' || last == ',' || last == ':' || (isLast && last == ')')) continue;
+      r[i] = t + (isLast ? "." : ";");
+      r_.warning(at[i], MsgId::RecipientPunctuation, {r[i]});
+    }
+  }
+
+  // An unquoted entry of a [flow list] that starts with a small letter and is no agency
+  // code is most likely the tail of the entry before it, split off by a comma.
+  void checkSplitEntries(const Located& v, const std::vector<std::pair<std::string, SourceRef>>& entries) {
+    if (!v.node.IsSequence() || v.node.Style() != YAML::EmitterStyle::Flow || v.node.size() != entries.size()) return;
+    for (size_t i = 1; i < entries.size(); ++i) {
+      if (v.node[i].Tag() != "?") continue;  // quoted: written as one entry on purpose
+      const std::string& t = entries[i].first;
+      if (t.empty() || isAgencyCode(t)) continue;
+      size_t len = 1;
+      const unsigned char c = static_cast<unsigned char>(t[0]);
+      if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+      const std::string first = t.substr(0, len);
+      if (toUpper(first) != first)
+        r_.warning(entries[i].second, MsgId::FlowListEntrySplit, {t, entries[i - 1].first});
+    }
   }
 
   void readAgencies(const Located& v, Plan& plan) {
@@ -132,9 +184,15 @@ class PlanLoader {
     if (auto n = r_.member(v, "number")) {
       doc.number = r_.text(*n, "number").value_or("");
     }
+    documentAt_ = v.at();
     if (auto d = r_.member(v, "date")) doc.date = readDate(*d);
     doc.place = r_.textOr(v, "place", true);
     doc.title = r_.textOr(v, "title", true);
+    // "Kế hoạch thực hiện …" under "KẾ HOẠCH" prints the type twice.
+    const std::string typeName = documentTypeName(doc.type);
+    const std::string folded = foldForMatching(doc.title), foldedType = foldForMatching(typeName);
+    if (!doc.title.empty() && !foldedType.empty() && folded.rfind(foldedType + " ", 0) == 0)
+      r_.warning(*r_.member(v, "title"), MsgId::TitleRepeatsType, {typeName});
   }
 
   void readLayout(const Located& v, LayoutOptions& lo) {
@@ -173,13 +231,21 @@ class PlanLoader {
       r_.forEach(*c, "content", [&](const Located& e) {
         Section::Child child;
         if (e.node.IsMap() && (e.node["p"] || e.node["item"] || e.node["note"])) {
-          if (!r_.checkMap(e, "content[]", {"p", "item", "note"})) return;
-          if (e.node.size() != 1) {
-            r_.error(e, MsgId::BadValue, {"content[]", "…", "p | item | note (một khóa / one key)"});
+          if (!r_.checkMap(e, "content[]", {"p", "item", "note", "number"})) return;
+          // A numbered paragraph: {number: "1.1.", p: …} (body text, not a heading).
+          const bool numbered = e.node["number"] && e.node["p"] && e.node.size() == 2;
+          if (e.node.size() != 1 && !numbered) {
+            r_.error(e, MsgId::BadValue, {"content[]", "…", "p | item | note | number + p"});
             return;
           }
-          const std::string key = e.node.begin()->first.Scalar();
-          Located val{e.node.begin()->second, e.file};
+          std::string key;
+          Located val{YAML::Node(), e.file};
+          for (auto it = e.node.begin(); it != e.node.end(); ++it)
+            if (it->first.Scalar() != "number") {
+              key = it->first.Scalar();
+              val = Located{it->second, e.file};
+            }
+          if (numbered) child.block.number = r_.textOr(e, "number", true);
           child.block.kind = key == "p" ? BlockKind::Paragraph : key == "item" ? BlockKind::Item : BlockKind::Note;
           child.block.text = r_.text(val, key).value_or("");
           child.block.at = val.at();
@@ -224,6 +290,7 @@ class PlanLoader {
       for (auto& [t, at] : r_.textList(*a, "authority")) sig.authority.push_back(t);
     sig.name = r_.textOr(v, "name", true);
     std::string st = r_.textOr(v, "status", true);
+    if (auto s = r_.member(v, "status")) statusAt_ = s->at();
     if (st == "signed")
       sig.signedOff = true;
     else if (st == "draft")
@@ -234,7 +301,9 @@ class PlanLoader {
 
   std::vector<AgencyRef> agencyRefs(const Located& v, const std::string& key, const Plan& plan) {
     std::vector<AgencyRef> out;
-    for (auto& [t, at] : r_.textList(v, key)) {
+    auto entries = r_.textList(v, key);
+    checkSplitEntries(v, entries);
+    for (auto& [t, at] : entries) {
       AgencyRef a;
       if (isAgencyCode(t)) {
         a.code = t;
@@ -256,12 +325,22 @@ class PlanLoader {
     ap.title = r_.textOr(v, "title", true);
     if (auto l = r_.member(v, "link")) ap.link = r_.text(*l, "link").value_or(ap.link);
     ap.linkOf = r_.textOr(v, "link_of");
+    if (auto ld = r_.member(v, "link_date")) {
+      std::string form = r_.text(*ld, "link_date").value_or("");
+      if (form == "short")
+        ap.linkDate = LinkDateForm::Short;
+      else if (form == "long")
+        ap.linkDate = LinkDateForm::Long;
+      else
+        r_.error(*ld, MsgId::BadValue, {"link_date", form, "short, long"});
+    }
     if (auto c = r_.member(v, "columns", true)) {
       r_.forEach(*c, "columns", [&](const Located& col) {
-        if (!r_.checkMap(col, "columns[]", {"key", "header", "width"})) return;
+        if (!r_.checkMap(col, "columns[]", {"key", "header", "width", "group"})) return;
         Column k;
         k.key = r_.textOr(col, "key", true);
         k.header = r_.textOr(col, "header", true);
+        k.group = r_.textOr(col, "group");
         if (auto w = r_.member(col, "width")) {
           k.width = r_.number(*w, "width").value_or(1);
           if (k.width <= 0) r_.error(*w, MsgId::BadValue, {"width", w->node.Scalar(), "> 0"});
@@ -281,13 +360,15 @@ class PlanLoader {
 
   template <class Row, class ReadRow>
   void readGroups(const Located& v, Appendix<Row>& ap, const std::string& what, ReadRow readRow) {
-    std::map<std::string, SourceRef> numbers;
+    std::vector<SourceRef> groupAt;
     if (auto g = r_.member(v, "groups", true)) {
       r_.forEach(*g, "groups", [&](const Located& gv) {
         if (!r_.checkMap(gv, "groups[]", {"number", "title", "items"})) return;
         Group<Row> grp;
         grp.number = r_.textOr(gv, "number");
         grp.title = r_.textOr(gv, "title", true);
+        // Row numbers need only be unique within their group (many plans restart at 1).
+        std::map<std::string, SourceRef> numbers;
         if (auto items = r_.member(gv, "items", true)) {
           r_.forEach(*items, "items", [&](const Located& iv) {
             Row row = readRow(iv);
@@ -302,14 +383,26 @@ class PlanLoader {
             grp.items.push_back(std::move(row));
           });
         }
+        groupAt.push_back(gv.at());
         ap.groups.push_back(std::move(grp));
       });
+    }
+    assignRowKeys(ap);
+    if (!ap.numbersRestart) return;
+    // Restarted numbers are told apart by their group, so group numbers must differ.
+    std::map<std::string, SourceRef> groups;
+    for (size_t i = 0; i < ap.groups.size(); ++i) {
+      std::string k = groupKeyPart(ap.groups[i].number, i);
+      auto [it, fresh] = groups.emplace(k, groupAt[i]);
+      if (!fresh)
+        r_.error(groupAt[i], MsgId::DuplicateNumber,
+                 {"group", ap.groups[i].number, it->second.file + ":" + std::to_string(it->second.line)});
     }
   }
 
   Appendix<Indicator> readIndicators(const Located& v, const Plan& plan) {
     Appendix<Indicator> ap;
-    if (!r_.checkMap(v, "indicators", {"label", "title", "link", "link_of", "columns", "groups"})) return ap;
+    if (!r_.checkMap(v, "indicators", {"label", "title", "link", "link_of", "link_date", "columns", "groups"})) return ap;
     readAppendixHead(v, ap, {"number", "name", "unit", "target", "lead", "partners", "note"});
     readGroups(v, ap, "indicator", [&](const Located& iv) {
       Indicator ind;
@@ -344,7 +437,7 @@ class PlanLoader {
 
   Appendix<Task> readTasks(const Located& v, const Plan& plan) {
     Appendix<Task> ap;
-    if (!r_.checkMap(v, "tasks", {"label", "title", "link", "link_of", "columns", "groups"})) return ap;
+    if (!r_.checkMap(v, "tasks", {"label", "title", "link", "link_of", "link_date", "columns", "groups"})) return ap;
     readAppendixHead(v, ap, {"number", "name", "lead", "partners", "product", "deadline", "note"});
     readGroups(v, ap, "task", [&](const Located& tv) {
       Task t;
@@ -364,6 +457,8 @@ class PlanLoader {
           r_.error(*d, MsgId::ImpossibleDate, {text});
         else if (t.deadline.kind == DeadlineKind::Unknown && !text.empty())
           r_.warning(*d, MsgId::UnknownDeadline, {text});
+        else if (t.deadline.year && plan.document.date.year && t.deadline.year < plan.document.date.year)
+          r_.warning(*d, MsgId::DeadlineBeforePlanYear, {text, std::to_string(plan.document.date.year)});
       }
       return t;
     });

@@ -165,49 +165,73 @@ class ProgressLoader {
     return std::nullopt;
   }
 
-  const Task* findTask(const std::string& number) const {
-    if (!plan_.tasks) return nullptr;
-    for (const auto& g : plan_.tasks->groups)
-      for (const auto& t : g.items)
-        if (t.number == number) return &t;
-    return nullptr;
+  const Task* findTask(const std::string& key) const {
+    return plan_.tasks ? plan_.tasks->findByKey(key) : nullptr;
   }
 
-  const Indicator* findIndicator(const std::string& number) const {
-    if (!plan_.indicators) return nullptr;
-    for (const auto& g : plan_.indicators->groups)
-      for (const auto& i : g.items)
-        if (i.number == number) return &i;
-    return nullptr;
+  // Turns what an entry wrote (`number`, and `group` when numbers restart in each group)
+  // into the row key of the plan (model/plan.hpp assignRowKeys). Empty when unresolved.
+  template <class Row>
+  std::string resolveKey(const Appendix<Row>* ap, const std::string& group, const std::string& number,
+                         std::vector<std::string>& candidates) const {
+    if (!ap) return {};
+    if (!group.empty()) {
+      for (size_t gi = 0; gi < ap->groups.size(); ++gi) {
+        const auto& g = ap->groups[gi];
+        if (groupKeyPart(g.number, gi) != groupKeyPart(group, gi)) continue;
+        for (const auto& r : g.items)
+          if (r.number == number || qualifiedRowKey("", r.number) == qualifiedRowKey("", number)) return keyOf(r);
+      }
+      return {};
+    }
+    if (ap->findByKey(number)) return number;
+    // A bare number of an appendix whose numbers restart: accepted when only one row has it.
+    for (const auto& g : ap->groups)
+      for (const auto& r : g.items)
+        if (r.number == number) candidates.push_back(keyOf(r));
+    return candidates.size() == 1 ? candidates[0] : std::string();
   }
 
-  // Reads the `number` of an entry; reports unknown and duplicate numbers.
-  template <class Find>
-  std::string entryNumber(const Located& e, const std::string& what, MsgId unknown, Find find,
-                          std::map<std::string, SourceRef>& seen) {
+  // Reads the `number` (and optional `group`) of an entry; reports unknown, ambiguous and
+  // duplicate references. Returns the row key.
+  template <class Row>
+  std::string entryKey(const Located& e, const std::string& what, MsgId unknown, const Appendix<Row>* ap,
+                       std::map<std::string, SourceRef>& seen) {
     auto n = r_.member(e, "number", true);
     if (!n) return {};
     std::string number = r_.text(*n, "number").value_or("");
     if (number.empty()) return {};
-    if (!find(number)) r_.error(*n, unknown, {number});
-    auto it = seen.find(number);
+    std::string group = r_.textOr(e, "group");
+    std::vector<std::string> candidates;
+    std::string key = resolveKey(ap, group, number, candidates);
+    if (key.empty()) {
+      std::string shown = group.empty() ? number : qualifiedRowKey(groupKeyPart(group, 0), number);
+      if (candidates.size() > 1) {
+        std::string list;
+        for (const auto& c : candidates) list += (list.empty() ? "" : ", ") + c;
+        r_.error(*n, MsgId::AmbiguousRowNumber, {number, list, candidates[0]});
+      } else {
+        r_.error(*n, unknown, {shown});
+      }
+      return {};
+    }
+    auto it = seen.find(key);
     if (it != seen.end())
-      r_.error(*n, MsgId::DuplicateNumber, {what, number, it->second.file + ":" + std::to_string(it->second.line)});
+      r_.error(*n, MsgId::DuplicateNumber, {what, key, it->second.file + ":" + std::to_string(it->second.line)});
     else
-      seen[number] = e.at();
-    return number;
+      seen[key] = e.at();
+    return key;
   }
 
   void readTasks(const Located& v, ProgressReport& rep, bool periodKnown) {
     std::map<std::string, SourceRef> seen;
     r_.forEach(v, "tasks", [&](const Located& e) {
       if (!r_.checkMap(e, "tasks[]",
-                       {"number", "status", "completed", "result", "documents", "difficulties", "reason"}))
+                       {"number", "group", "status", "completed", "result", "documents", "difficulties", "reason"}))
         return;
       TaskProgress tp;
       tp.at = e.at();
-      tp.number = entryNumber(
-          e, "task", MsgId::UnknownTask, [&](const std::string& n) { return findTask(n) != nullptr; }, seen);
+      tp.number = entryKey(e, "task", MsgId::UnknownTask, plan_.tasks ? &*plan_.tasks : nullptr, seen);
       bool stateKnown = false;
       if (auto s = r_.member(e, "status", true)) {
         if (auto text = r_.text(*s, "status")) {
@@ -246,12 +270,11 @@ class ProgressLoader {
   void readIndicators(const Located& v, ProgressReport& rep, const DataRange* range) {
     std::map<std::string, SourceRef> seen;
     r_.forEach(v, "indicators", [&](const Located& e) {
-      if (!r_.checkMap(e, "indicators[]", {"number", "value", "as_of", "note"})) return;
+      if (!r_.checkMap(e, "indicators[]", {"number", "group", "value", "as_of", "note"})) return;
       IndicatorProgress ip;
       ip.at = e.at();
-      ip.number = entryNumber(
-          e, "indicator", MsgId::UnknownIndicator, [&](const std::string& n) { return findIndicator(n) != nullptr; },
-          seen);
+      ip.number = entryKey(e, "indicator", MsgId::UnknownIndicator,
+                           plan_.indicators ? &*plan_.indicators : nullptr, seen);
       ip.value = trim(r_.textOr(e, "value"));
       if (auto a = r_.member(e, "as_of")) {
         ip.asOf = date(*a, "as_of");

@@ -48,6 +48,57 @@ class AliasFinder : public YAML::EventHandler {
   }
 };
 
+// yaml-cpp's messages (ErrorMsg in yaml-cpp/exceptions.h) in Vietnamese, with what to do.
+// Unknown ones get a general hint: the library's English never reaches a Vietnamese user.
+std::string syntaxVi(const std::string& msg) {
+  static const std::pair<const char*, const char*> table[] = {
+      {"end of map flow not found", "thiếu dấu \"}\" đóng bảng {…}, hoặc một giá trị có dấu phẩy chưa đặt trong ngoặc kép"},
+      {"end of sequence flow not found", "thiếu dấu \"]\" đóng danh sách […], hoặc một mục có dấu phẩy chưa đặt trong ngoặc kép"},
+      {"end of map not found", "thụt lề không khớp hoặc thiếu dấu \":\" sau tên khóa"},
+      {"end of sequence not found", "thụt lề không khớp trong danh sách (các mục \"- \" phải thẳng cột)"},
+      {"illegal map value", "giá trị có dấu \": \" phải đặt trong ngoặc kép"},
+      {"illegal map key", "tên khóa không hợp lệ ở đây"},
+      {"illegal block entry", "mục \"- \" không đúng chỗ (kiểm tra thụt lề)"},
+      {"illegal flow end", "dấu \"]\" hoặc \"}\" thừa"},
+      {"illegal tab when looking for indentation", "có ký tự Tab trong phần thụt lề; chỉ dùng dấu cách"},
+      {"illegal EOF in scalar", "thiếu dấu ngoặc kép đóng trước khi hết tệp"},
+      {"illegal character in scalar", "ký tự không hợp lệ trong văn bản (đặt văn bản trong ngoặc kép)"},
+      {"illegal document indicator in scalar", "dòng \"---\" hoặc \"...\" nằm giữa văn bản"},
+      {"unknown escape character", "ký tự sau dấu \"\\\" không hợp lệ; trong ngoặc kép viết \"\\\\\" cho dấu \\, hoặc dùng ngoặc đơn"},
+      {"invalid unicode", "mã Unicode không hợp lệ sau \\u"},
+      {"bad character found while scanning hex number", "mã thập lục phân không hợp lệ sau \\x hoặc \\u"},
+      {"unexpected character in block scalar", "ký tự không hợp lệ sau \">-\" hoặc \"|\""},
+      {"cannot set zero indentation for a block scalar", "độ thụt lề của khối văn bản không được là 0"},
+      {"unknown token", "ký hiệu không hợp lệ"},
+      {"alias not found after *", "sau dấu * thiếu tên"},
+      {"anchor not found after &", "sau dấu & thiếu tên"},
+  };
+  for (const auto& [en, vi] : table)
+    if (msg.rfind(en, 0) == 0) return vi;
+  return "cấu trúc YAML không hợp lệ ở đây (kiểm tra thụt lề, dấu \":\", dấu ngoặc kép và ngoặc vuông)";
+}
+
+// A line that is only a plain word sequence where a "key: value" belongs ("  type KH"):
+// the line where the colon is missing, at or before the place yaml-cpp noticed it.
+int missingColonLine(const std::string& bytes, int errorLine) {
+  std::vector<std::string> lines;
+  std::istringstream in(bytes);
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  for (int i = std::min<int>(errorLine, static_cast<int>(lines.size()) - 1); i >= 0 && i >= errorLine - 3; --i) {
+    std::string t = lines[i];
+    if (!t.empty() && t.back() == '\r') t.pop_back();
+    size_t a = t.find_first_not_of(' ');
+    if (a == std::string::npos || t[a] == '#') continue;
+    std::string body = t.substr(a);
+    if (body.rfind("- ", 0) == 0 || body == "-") return -1;  // a list item holds no key
+    if (body.find(':') != std::string::npos || body[0] == '"' || body[0] == '\'' || body[0] == '{' || body[0] == '[' ||
+        body[0] == '>' || body[0] == '|')
+      return -1;
+    return i;
+  }
+  return -1;
+}
+
 }  // namespace
 
 void YamlReader::error(const SourceRef& at, MsgId id, std::vector<std::string> args) {
@@ -93,6 +144,28 @@ std::optional<Located> YamlReader::loadFile(const std::string& path) {
     }
   }
 
+  // A tab in the indentation: said in plain words at each place, before the parser's message.
+  {
+    bool tabs = false;
+    size_t lineStart = 0;
+    while (lineStart < bytes.size()) {
+      size_t lineEnd = bytes.find('\n', lineStart);
+      if (lineEnd == std::string::npos) lineEnd = bytes.size();
+      size_t k = lineStart;
+      while (k < lineEnd && (bytes[k] == ' ' || bytes[k] == '\t' || bytes[k] == '-')) {
+        if (bytes[k] == '\t') {
+          auto [l, c] = lineColumnOf(bytes, k);
+          error(SourceRef{path, l, c}, MsgId::YamlTabIndent);
+          tabs = true;
+          break;
+        }
+        ++k;
+      }
+      lineStart = lineEnd + 1;
+    }
+    if (tabs) return std::nullopt;
+  }
+
   try {
     {
       std::istringstream is(bytes);
@@ -109,7 +182,33 @@ std::optional<Located> YamlReader::loadFile(const std::string& path) {
     error(SourceRef{path, e.mark.line + 1, e.mark.column + 1}, MsgId::TooDeep);
   } catch (const YAML::Exception& e) {
     SourceRef r{path, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0};
-    error(r, MsgId::SyntaxError, {e.msg});
+    const bool endOfBlock = e.msg.rfind("end of map not found", 0) == 0 || e.msg.rfind("end of sequence not found", 0) == 0;
+    if (endOfBlock && e.mark.line >= 0) {
+      int line = missingColonLine(bytes, e.mark.line);
+      if (line >= 0) {
+        error(SourceRef{path, line + 1, 1}, MsgId::YamlMissingColon);
+        return std::nullopt;
+      }
+    }
+    if (e.msg.rfind("illegal map value", 0) == 0) {
+      // "key: a: b" (a colon inside a value), or "key: v" after a line that lost its colon
+      // ("place Mẫu" then "title: …" reads as one key running over two lines).
+      std::istringstream in(bytes);
+      std::string text;
+      for (int i = 0; i <= e.mark.line && std::getline(in, text); ++i) {
+      }
+      const std::string before = text.substr(0, std::min<size_t>(text.size(), e.mark.column >= 0 ? e.mark.column : 0));
+      if (before.find(':') == std::string::npos && e.mark.line > 0) {
+        int line = missingColonLine(bytes, e.mark.line - 1);
+        if (line >= 0) {
+          error(SourceRef{path, line + 1, 1}, MsgId::YamlMissingColon);
+          return std::nullopt;
+        }
+      }
+      error(r, MsgId::YamlColonInValue);
+      return std::nullopt;
+    }
+    error(r, MsgId::SyntaxError, {syntaxVi(e.msg), e.msg});
   }
   return std::nullopt;
 }
@@ -168,7 +267,28 @@ std::optional<Located> YamlReader::member(const Located& m, const std::string& k
   return std::nullopt;
 }
 
+namespace {
+
+// "Lưu: VT, VHXH." written unquoted reads as a one-entry mapping {Lưu: "VT, VHXH."}. Where
+// a text is expected, a one-line mapping of one plain text to a plain text is taken back as
+// the text the clerk wrote (issue #12).
+std::optional<std::string> colonText(const YAML::Node& n) {
+  if (!n.IsMap() || n.size() != 1) return std::nullopt;
+  auto it = n.begin();
+  if (!it->first.IsScalar() || !(it->second.IsScalar() || it->second.IsNull())) return std::nullopt;
+  if (it->first.Tag() != "?" || (it->second.IsScalar() && it->second.Tag() != "?" && it->second.Tag() != "!"))
+    return std::nullopt;
+  if (it->first.Mark().line != it->second.Mark().line && it->second.IsScalar()) return std::nullopt;
+  return it->first.Scalar() + ":" + (it->second.IsScalar() ? " " + it->second.Scalar() : std::string());
+}
+
+}  // namespace
+
 std::optional<std::string> YamlReader::text(const Located& v, const std::string& key) {
+  if (auto t = colonText(v.node)) {
+    if (!isValidUtf8(*t)) return std::string();
+    return toNfc(*t);
+  }
   if (!v.node.IsScalar()) {
     error(v, MsgId::WrongType, {key, "văn bản / text"});
     return std::nullopt;

@@ -10,7 +10,7 @@ struct MessagePair {
 
 MessagePair catalogue(MsgId id) {
   switch (id) {
-    case MsgId::SyntaxError: return {"lỗi cú pháp YAML: {0}", "YAML syntax error: {0}"};
+    case MsgId::SyntaxError: return {"lỗi cú pháp YAML: {0}", "YAML syntax error: {1}"};
     case MsgId::UnknownKey: return {"khóa không hợp lệ \"{0}\"", "unknown key \"{0}\""};
     case MsgId::WrongType: return {"\"{0}\" phải là {1}", "\"{0}\" must be {1}"};
     case MsgId::MissingField: return {"thiếu trường bắt buộc \"{0}\"", "missing required field \"{0}\""};
@@ -167,6 +167,37 @@ MessagePair catalogue(MsgId id) {
     case MsgId::SheetHidden:
       return {"trang tính \"{0}\" bị ẩn; hãy hiện lại (Unhide) và kiểm tra trước khi gửi",
               "sheet \"{0}\" is hidden; unhide it and check it before sending"};
+      return {"văn bản đã ký (status: signed) nhưng thiếu {0}; ghi đủ số và ngày, tháng, năm, hoặc để status: draft",
+              "a signed plan (status: signed) lacks {0}; give the number and the full date, or keep status: draft"};
+    case MsgId::RecipientsWithoutLuu:
+      return {"mục cuối của Nơi nhận là \"{0}\", không phải \"Lưu: …\"; thêm dòng \"Lưu: VT, …\" (đặt trong ngoặc kép)",
+              "the last recipient is \"{0}\", not \"Lưu: …\"; add a line \"Lưu: VT, …\" (in quotes)"};
+    case MsgId::RecipientPunctuation:
+      return {"đã thêm dấu câu theo thể thức: \"{0}\" (mỗi mục kết thúc bằng \";\", mục cuối bằng \".\")",
+              "punctuation added as the form requires: \"{0}\" (\";\" after each entry, \".\" after the last)"};
+    case MsgId::DeadlineBeforePlanYear:
+      return {"thời hạn \"{0}\" trước năm của Kế hoạch ({1}); kiểm tra lại năm",
+              "deadline \"{0}\" is before the plan's year ({1}); check the year"};
+    case MsgId::TitleRepeatsType:
+      return {"trích yếu bắt đầu bằng \"{0}\", đã in ở dòng tên loại văn bản; bỏ chữ \"{0}\" ở đầu trích yếu",
+              "the title starts with \"{0}\", which is already printed as the document type; drop it from the title"};
+    case MsgId::FlowListEntrySplit:
+      return {"mục \"{0}\" không phải mã cơ quan và không đứng riêng được: có thể dấu phẩy đã tách \"{1}, {0}\" thành "
+              "hai mục; đặt cả mục trong ngoặc kép: [\"{1}, {0}\"]",
+              "entry \"{0}\" is neither an agency code nor text on its own: a comma may have split \"{1}, {0}\"; "
+              "quote the whole entry: [\"{1}, {0}\"]"};
+    case MsgId::YamlTabIndent:
+      return {"có ký tự Tab trong phần thụt lề; YAML chỉ dùng dấu cách để thụt lề",
+              "a tab in the indentation; YAML indents with spaces only"};
+    case MsgId::YamlMissingColon:
+      return {"thiếu dấu \":\" sau tên khóa ở dòng này (viết khóa: giá trị)",
+              "missing \":\" after the key on this line (write key: value)"};
+    case MsgId::YamlColonInValue:
+      return {"giá trị có dấu \": \" nhưng không đặt trong ngoặc kép; viết khóa: \"… : …\"",
+              "a value containing \": \" must be quoted: key: \"… : …\""};
+    case MsgId::AmbiguousRowNumber:
+      return {"số \"{0}\" có ở nhiều nhóm ({1}); ghi khóa đầy đủ, ví dụ number: \"{2}\", hoặc thêm group:",
+              "number \"{0}\" occurs in several groups ({1}); write the full key, e.g. number: \"{2}\", or add group:"};
   }
   return {"?", "?"};
 }
@@ -180,6 +211,7 @@ std::string messageText(MsgId id, const std::vector<std::string>& args, Lang lan
   for (size_t i = 0; i < tmpl.size(); ++i) {
     if (tmpl[i] == '{' && i + 2 < tmpl.size() && tmpl[i + 2] == '}' && tmpl[i + 1] >= '0' && tmpl[i + 1] <= '9') {
       size_t k = static_cast<size_t>(tmpl[i + 1] - '0');
+      if (k >= args.size() && !args.empty()) k = args.size() - 1;  // e.g. a detail given in one language only
       if (k < args.size()) {
         // Kinds such as "văn bản / text" carry both languages; pick one.
         const std::string& a = args[k];

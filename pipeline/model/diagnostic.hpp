@@ -9,7 +9,7 @@ namespace vnplan {
 enum class Severity { Error, Warning };
 
 enum class MsgId {
-  SyntaxError,        // {0}=parser detail
+  SyntaxError,        // {0}=what went wrong in Vietnamese, {1}=the parser's English detail
   UnknownKey,         // {0}=key
   WrongType,          // {0}=key, {1}=expected kind
   MissingField,       // {0}=key
@@ -99,6 +99,17 @@ enum class MsgId {
   VerifyNoSignature,    //
   VerifyUnreadable,     // {0}=detail
   SignCertNotValidThen, // {0}=signing time, {1}=not before, {2}=not after
+  // issue #12 (shapes): row numbers restarting per group, YAML slips, semantic checks
+  AmbiguousRowNumber,  // {0}=number, {1}=candidate keys, {2}=first candidate
+  SignedWithoutNumber,      // {0}=what is missing
+  RecipientsWithoutLuu,     // {0}=last entry
+  RecipientPunctuation,     // {0}=entry as printed
+  DeadlineBeforePlanYear,   // {0}=deadline, {1}=plan year
+  TitleRepeatsType,         // {0}=type name
+  FlowListEntrySplit,       // {0}=entry, {1}=previous entry
+  YamlTabIndent,            //
+  YamlMissingColon,         //
+  YamlColonInValue,         //
 };
 
 struct Diagnostic {

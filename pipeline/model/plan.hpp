@@ -51,6 +51,7 @@ enum class BlockKind { Paragraph, Item, Note };
 
 struct Block {
   BlockKind kind = BlockKind::Paragraph;
+  std::string number;  // a numbered paragraph ("1.1."): body text that starts with its number
   std::string text;  // may contain [^key] footnote marks
   SourceRef at;
 };
@@ -87,10 +88,12 @@ struct Column {
   std::string key;     // number, name, unit, target, target:2030, lead, partners, product, deadline, note
   std::string header;  // as printed
   double width = 1;    // relative
+  std::string group;   // spanning header shared by adjacent columns of the same group
 };
 
 struct Indicator {
-  std::string number;
+  std::string number;  // as printed; unique within its group
+  std::string key;     // unique in the appendix: see assignRowKeys
   std::string name;
   std::string unit;
   std::string target;                // single target, as written
@@ -101,7 +104,8 @@ struct Indicator {
 };
 
 struct Task {
-  std::string number;
+  std::string number;  // as printed; unique within its group
+  std::string key;     // unique in the appendix: see assignRowKeys
   std::string name;
   std::vector<AgencyRef> lead, partners;
   std::string product;
@@ -110,6 +114,12 @@ struct Task {
   SourceRef at;
 };
 
+// The key of a row (see assignRowKeys); a row built without the loader is keyed by its number.
+template <class Row>
+const std::string& keyOf(const Row& r) {
+  return r.key.empty() ? r.number : r.key;
+}
+
 template <class Row>
 struct Group {
   std::string number;  // roman numeral as printed
@@ -117,20 +127,60 @@ struct Group {
   std::vector<Row> items;
 };
 
+// The date in an appendix's link line: the family's form (state "03/10/2025", party
+// "ngày 03 tháng 10 năm 2025"), or either form chosen by the appendix (`link_date`).
+enum class LinkDateForm { Family, Short, Long };
+
 template <class Row>
 struct Appendix {
   std::string label;   // "PHỤ LỤC I"
   std::string title;   // "DANH MỤC CÁC CHỈ TIÊU CỤ THỂ"
   std::string link = "Ban hành kèm theo";
   std::string linkOf;  // issuer named at the end of the link line; empty: the plan's short name
+  LinkDateForm linkDate = LinkDateForm::Family;
   std::vector<Column> columns;
   std::vector<Group<Row>> groups;
+  bool numbersRestart = false;  // some row number occurs in more than one group
   size_t rowCount() const {
     size_t n = 0;
     for (const auto& g : groups) n += g.items.size();
     return n;
   }
+  const Row* findByKey(const std::string& key) const {
+    for (const auto& g : groups)
+      for (const auto& r : g.items)
+        if (keyOf(r) == key) return &r;
+    return nullptr;
+  }
 };
+
+// "Kế hoạch" for KH, "Báo cáo" for BC, …; the code itself when unknown. The one table of
+// document type names.
+std::string documentTypeName(const std::string& typeCode);
+
+// The part of a group number used in row keys: "II." -> "II"; an unnumbered group is
+// named by its position (1-based).
+std::string groupKeyPart(const std::string& groupNumber, size_t groupIndex);
+// "II" + "1." -> "II.1"
+std::string qualifiedRowKey(const std::string& groupKey, const std::string& rowNumber);
+
+// The one place row keys are made. When every row number of the appendix is unique the
+// key is the number itself ("10", "6.1"), so plans numbered straight through keep their
+// keys; when numbers restart in each group every key is qualified by its group ("II.1").
+template <class Row>
+void assignRowKeys(Appendix<Row>& ap) {
+  std::map<std::string, int> uses;
+  for (const auto& g : ap.groups)
+    for (const auto& r : g.items) ++uses[r.number];
+  ap.numbersRestart = false;
+  for (const auto& [n, count] : uses)
+    if (count > 1) ap.numbersRestart = true;
+  for (size_t gi = 0; gi < ap.groups.size(); ++gi) {
+    auto& g = ap.groups[gi];
+    for (auto& r : g.items)
+      r.key = ap.numbersRestart ? qualifiedRowKey(groupKeyPart(g.number, gi), r.number) : r.number;
+  }
+}
 
 struct Signature {
   std::vector<std::string> authority;  // TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH

@@ -66,7 +66,7 @@ const char* taskStateKey(TaskState s);               // "done", "in-progress", .
 std::string taskStateLabel(TaskState s, Lang lang);  // "Hoàn thành", ... / "Done", ...
 
 struct TaskProgress {
-  std::string number;  // the plan's task number
+  std::string number;  // the plan's task row key (Task::key: "10", or "II.1" when numbers restart)
   TaskState state = TaskState::NotStarted;
   // Done: the completion date. For a combined deadline ("5/2025 và thực hiện thường xuyên")
   // the date the first step was completed, whatever the state of the recurring part.
@@ -79,7 +79,7 @@ struct TaskProgress {
 };
 
 struct IndicatorProgress {
-  std::string number;  // the plan's indicator number
+  std::string number;  // the plan's indicator row key (Indicator::key)
   std::string value;   // value reached as written: "85%", "≥ 40", "0,82", "Đạt", "Thứ 3/9"; empty: no data
   std::optional<CalendarDate> asOf;  // empty: the report's asOf
   std::string note;
@@ -117,6 +117,7 @@ struct ProgressReport {
   // The report's own status (not the plan's): signed reports carry a number and a full date.
   bool signedOff() const { return document.signature.signedOff; }
 
+  // Looked up by row key (Task::key / Indicator::key).
   const TaskProgress* findTask(const std::string& number) const {
     for (const auto& t : tasks)
       if (t.number == number) return &t;

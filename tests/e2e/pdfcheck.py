@@ -163,3 +163,50 @@ def prose_figures(text):
         out["indicators.not_comparable"] = inum(r"(\d+) chỉ tiêu chưa so sánh được")
         out["indicators.no_data"] = inum(r"(\d+) chỉ tiêu chưa có số liệu")
     return out
+
+
+def page_fill(page, bottom_mm=20, top_mm=20):
+    """Fraction of the content area (between the top and bottom margins) that lies above
+    the lowest text or drawing of the page; the page number and draft mark sit in the top
+    margin and do not count."""
+    h = page.rect.height
+    top, bottom = top_mm * MM, h - bottom_mm * MM
+    lowest = top
+    for s in spans(page):
+        if s["bbox"][1] >= top - 3:
+            lowest = max(lowest, min(bottom, s["bbox"][3]))
+    for d in page.get_drawings():
+        r = d["rect"]
+        if r.y0 >= top - 3:
+            lowest = max(lowest, min(bottom, r.y1))
+    return (lowest - top) / (bottom - top)
+
+
+def appendix_starts(doc):
+    """Indices of the pages where an appendix begins: landscape pages whose top holds the
+    italic link line "(… Kế hoạch …)" under the appendix heading."""
+    out = []
+    for i, page in enumerate(doc):
+        if page.rect.width <= page.rect.height:
+            continue
+        for s in spans(page):
+            if s["bbox"][1] < 70 * MM and is_italic(s) and s["text"].strip().startswith("("):
+                out.append(i)
+                break
+    return out
+
+
+def check_fill(doc, name, check, max_empty=0.25):
+    """No page more than max_empty empty, except the last body page and the last page of
+    each appendix (issue #12). Returns the fill of every page."""
+    n = len(doc)
+    body_last = max([i for i, p in enumerate(doc) if p.rect.width < p.rect.height], default=-1)
+    starts = appendix_starts(doc)
+    exempt = {body_last, n - 1} | {s - 1 for s in starts if s > 0}
+    fills = []
+    for i, page in enumerate(doc):
+        f = page_fill(page)
+        fills.append(f)
+        if i not in exempt:
+            check(f >= 1 - max_empty - 1e-3, f"{name} p{i+1}: page {100 * (1 - f):.0f} % empty (> {100 * max_empty:.0f} %)")
+    return fills

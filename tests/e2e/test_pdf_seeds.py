@@ -69,6 +69,9 @@ with tempfile.TemporaryDirectory() as out:
         draft = "status: draft" in open(os.path.join(SRC, "inputs", plan, "plan.yaml"), encoding="utf-8").read()
         seen_landscape = pc.check_pages(doc, draft, plan, check)
         check(seen_landscape, f"{plan}: no landscape appendix page")
+        # No page but the last of the body and of each appendix more than 25 % empty.
+        fills = pc.check_fill(doc, plan, check)
+        print(f"{plan}: page fill {' '.join(f'{f:.2f}' for f in fills)}")
 
         # Header, title and signature: positions, sizes, styles.
         p1 = pc.spans(doc[0])

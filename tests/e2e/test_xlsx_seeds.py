@@ -98,9 +98,9 @@ def check_sheet(name, plan, table, ap, ws, meta, registry, wb):
     keys = [r["key"] for r in registry if r["table"] == table]
     want_keys = [prefix + "." + c["key"].replace(":", ".") for c in cols]
     check(keys[:printed] == want_keys, f"{name}: keys {keys[:printed]} != {want_keys}")
-    machine = {"indicators": ["row", "group", "lead.codes", "partners.codes"],
+    machine = {"indicators": ["row", "group", "lead.codes", "partners.codes", "key"],
                "tasks": ["row", "group", "lead.codes", "partners.codes", "deadline.kind", "deadline.year",
-                         "deadline.quarter", "deadline.month", "deadline.due"]}[table]
+                         "deadline.quarter", "deadline.month", "deadline.due", "key"]}[table]
     check(keys[printed:] == [f"{prefix}.{m}" for m in machine], f"{name}: machine keys {keys[printed:]}")
     check(len(headers) == len(keys), f"{name}: {len(headers)} header cells, {len(keys)} keys")
     col_of = {k: i + 1 for i, k in enumerate(keys)}
@@ -158,6 +158,8 @@ def check_sheet(name, plan, table, ap, ws, meta, registry, wb):
                       f"{name} {cell.coordinate}: font/border")
                 samples += 1
             codes = ws.cell(r, col_of[prefix + ".lead.codes"]).value
+            row_key = ws.cell(r, col_of[prefix + ".key"]).value
+            check(row_key == xc.text(item["number"]), f"{name} r{r}: row key {row_key!r}")  # seeds number straight through
             check((codes or "") == xc.agency_codes(item.get("lead")), f"{name} r{r}: lead codes {codes!r}")
             if table == "tasks" and item.get("deadline"):
                 kind = ws.cell(r, col_of["task.deadline.kind"]).value

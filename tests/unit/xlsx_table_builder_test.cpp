@@ -42,7 +42,7 @@ TEST(XlsxTableBuilder, MinimalPlanColumnsAndKeys) {
   EXPECT_EQ(keys, (std::vector<std::string>{"task.number", "task.name", "task.lead", "task.deadline", "task.row",
                                             "task.group", "task.lead.codes", "task.partners.codes",
                                             "task.deadline.kind", "task.deadline.year", "task.deadline.quarter",
-                                            "task.deadline.month", "task.deadline.due"}));
+                                            "task.deadline.month", "task.deadline.due", "task.key"}));
   EXPECT_EQ(tasks.columns[1].header, "Tên nhiệm vụ");
   EXPECT_FALSE(tasks.columns[3].machine);
   EXPECT_TRUE(tasks.columns[4].machine);

@@ -9,9 +9,9 @@ std::string documentNumberSymbol(const Document& doc, const DocTemplate& rules) 
 }
 
 std::string appendixLinkLine(const Document& doc, const DocTemplate& rules, const std::string& link,
-                             const std::string& linkOf) {
+                             const std::string& linkOf, LinkDateForm form) {
   return formatAppendixLink(identityOf(doc), rules, link, linkOf.empty() ? doc.issuer.shortName : linkOf,
-                            Blanks::Spaces);
+                            Blanks::Spaces, form);
 }
 
 const DocTemplate& requireRules(const DocTemplate* rules) {

@@ -18,7 +18,7 @@ std::string documentNumberSymbol(const Document& doc, const DocTemplate& rules);
 // `link` is the appendix's wording ("Ban hành kèm theo"), `linkOf` its issuer
 // (empty: the plan's issuer short name).
 std::string appendixLinkLine(const Document& doc, const DocTemplate& rules, const std::string& link,
-                             const std::string& linkOf);
+                             const std::string& linkOf, LinkDateForm form = LinkDateForm::Family);
 
 // The template the workbook writer was given; throws when none was.
 const DocTemplate& requireRules(const DocTemplate* rules);

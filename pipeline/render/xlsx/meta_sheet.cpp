@@ -90,6 +90,8 @@ std::vector<MetaEntry> metaEntries(const Plan& plan, const std::vector<SheetTabl
     text(p + "label", t.label);
     text(p + "title", t.title);
     cell(p + "header_row", num(kHeaderRow + 1));
+    // Spanning group headers sit in the row above the header (issue #12).
+    if (t.hasColumnGroups()) cell(p + "group_row", num(kHeaderRow));
     cell(p + "first_row", num(kFirstBodyRow + 1));
     cell(p + "last_row", num(lastBodyRow(t) + 1));
     cell(p + "items", num(static_cast<double>(t.items)));

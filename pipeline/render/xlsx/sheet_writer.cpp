@@ -100,17 +100,49 @@ void writeAppendixSheet(lxw_workbook* wb, lxw_worksheet* ws, Formats& fmt, const
   writeHeading(ws, t, kLabelRow, t.label, fmt.label, FontMetrics{kBodySize, true});
   writeHeading(ws, t, kTitleRow, t.title, fmt.title, FontMetrics{kTitleSize, true});
   writeHeading(ws, t, kLinkRow, t.link, fmt.link, FontMetrics{kBodySize, false, true});
-  check(worksheet_set_row(ws, kHeaderRow - 1, 8, nullptr), "spacer row");
-
-  int headerLines = 1;
+  const bool grouped = t.hasColumnGroups();
+  const FontMetrics headerFont{kBodySize, true};
+  auto groupOf = [&](int c) { return c < static_cast<int>(t.columnGroups.size()) ? t.columnGroups[c] : std::string(); };
+  int headerLines = 1, groupLines = 1;
   for (int c = 0; c < ncols; ++c) {
     const TableColumn& col = t.columns[c];
-    check(worksheet_write_string(ws, kHeaderRow, c, checkedText(col.header, where(t, kHeaderRow, c)),
-                                 col.machine ? fmt.machineHeader : fmt.header),
+    const char* s = checkedText(col.header, where(t, kHeaderRow, c));
+    if (grouped && !col.machine && groupOf(c).empty()) {
+      // Two-row header: an ungrouped header spans both rows.
+      check(worksheet_merge_range(ws, kHeaderRow - 1, c, kHeaderRow, c, s, fmt.header), where(t, kHeaderRow - 1, c));
+      continue;
+    }
+    check(worksheet_write_string(ws, kHeaderRow, c, s, col.machine ? fmt.machineHeader : fmt.header),
           where(t, kHeaderRow, c));
-    headerLines = std::max(headerLines, wrappedLines(col.header, col.width, FontMetrics{kBodySize, true}));
+    headerLines = std::max(headerLines, wrappedLines(col.header, col.width, headerFont));
   }
-  check(worksheet_set_row(ws, kHeaderRow, rowHeightPoints(headerLines, FontMetrics{kBodySize, true}), nullptr),
+  if (grouped) {
+    // Adjacent columns of one group share a spanning cell in the row above.
+    for (int c = 0; c < printed;) {
+      const std::string g = groupOf(c);
+      int e = c + 1;
+      while (e < printed && !g.empty() && groupOf(e) == g) ++e;
+      if (!g.empty()) {
+        const char* s = checkedText(g, where(t, kHeaderRow - 1, c));
+        double width = 0;
+        for (int k = c; k < e; ++k) width += t.columns[k].width;
+        groupLines = std::max(groupLines, wrappedLines(g, width, headerFont));
+        if (e - c > 1)
+          check(worksheet_merge_range(ws, kHeaderRow - 1, c, kHeaderRow - 1, e - 1, s, fmt.header),
+                where(t, kHeaderRow - 1, c));
+        else
+          check(worksheet_write_string(ws, kHeaderRow - 1, c, s, fmt.header), where(t, kHeaderRow - 1, c));
+      }
+      c = e;
+    }
+    // Ungrouped headers must fit in the two rows together.
+    for (int c = 0; c < printed; ++c)
+      if (groupOf(c).empty())
+        headerLines = std::max(headerLines, wrappedLines(t.columns[c].header, t.columns[c].width, headerFont) - groupLines);
+  }
+  check(worksheet_set_row(ws, kHeaderRow - 1, grouped ? rowHeightPoints(groupLines, headerFont) : 8, nullptr),
+        "spacer row");
+  check(worksheet_set_row(ws, kHeaderRow, rowHeightPoints(headerLines, headerFont), nullptr),
         where(t, kHeaderRow, 0));
 
   int row = kFirstBodyRow;
@@ -141,7 +173,7 @@ void writeAppendixSheet(lxw_workbook* wb, lxw_worksheet* ws, Formats& fmt, const
   worksheet_fit_to_pages(ws, 1, 0);
   worksheet_set_margins(ws, 15 / kInch, 15 / kInch, 15 / kInch, 15 / kInch);
   worksheet_center_horizontally(ws);
-  check(worksheet_repeat_rows(ws, kHeaderRow, kHeaderRow), "print titles");
+  check(worksheet_repeat_rows(ws, grouped ? kHeaderRow - 1 : kHeaderRow, kHeaderRow), "print titles");
   if (printed > 0) check(worksheet_print_area(ws, 0, 0, std::max(last, kHeaderRow), printed - 1), "print area");
   lxw_header_footer_options hf{};
   hf.margin = 7 / kInch;

@@ -34,6 +34,7 @@ const MachineColumn kIndicatorMachine[] = {
     {"group", "Nhóm", 7, Align::Center, ValueType::Text},
     {"lead.codes", "Mã chủ trì", 11, Align::Left, ValueType::Text},
     {"partners.codes", "Mã phối hợp", 11, Align::Left, ValueType::Text},
+    {"key", "Khóa dòng", 10, Align::Center, ValueType::Text},
 };
 
 const MachineColumn kTaskMachine[] = {
@@ -46,6 +47,7 @@ const MachineColumn kTaskMachine[] = {
     {"deadline.quarter", "Quý", 7, Align::Center, ValueType::Integer},
     {"deadline.month", "Tháng", 8, Align::Center, ValueType::Integer},
     {"deadline.due", "Hạn cuối", 12, Align::Center, ValueType::Date},
+    {"key", "Khóa dòng", 10, Align::Center, ValueType::Text},
 };
 
 Align planColumnAlign(const std::string& key) {
@@ -79,6 +81,7 @@ SheetTable startTable(const Appendix<Row>& ap, const char* id, const char* prefi
   t.label = ap.label;
   t.title = toUpper(ap.title);  // printed in bold upper case, like the PDF
   for (const auto& c : ap.columns) {
+    t.columnGroups.push_back(c.group);
     TableColumn col;
     col.key = schemaKey(prefix, c.key);
     col.header = c.header;
@@ -190,7 +193,7 @@ const std::vector<const char*>& taskMachineFields() {
 
 SheetTable buildIndicatorTable(const Plan& plan, const Appendix<Indicator>& ap, const DocTemplate& rules) {
   SheetTable t = startTable(ap, "indicators", "indicator", kIndicatorMachine, std::size(kIndicatorMachine));
-  t.link = appendixLinkLine(plan.document, rules, ap.link, ap.linkOf);
+  t.link = appendixLinkLine(plan.document, rules, ap.link, ap.linkOf, ap.linkDate);
   const std::size_t printed = ap.columns.size();
   for (const auto& g : ap.groups) {
     t.rows.push_back(groupRow(t, ap, g));
@@ -203,6 +206,7 @@ SheetTable buildIndicatorTable(const Plan& plan, const Appendix<Indicator>& ap, 
       row.cells[printed + 1] = Cell::makeText(g.number);
       row.cells[printed + 2] = Cell::makeText(agencyCodes(ind.lead));
       row.cells[printed + 3] = Cell::makeText(agencyCodes(ind.partners));
+      row.cells[printed + 4] = Cell::makeText(ind.key);
       t.rows.push_back(std::move(row));
       ++t.items;
     }
@@ -213,7 +217,7 @@ SheetTable buildIndicatorTable(const Plan& plan, const Appendix<Indicator>& ap, 
 
 SheetTable buildTaskTable(const Plan& plan, const Appendix<Task>& ap, const DocTemplate& rules) {
   SheetTable t = startTable(ap, "tasks", "task", kTaskMachine, std::size(kTaskMachine));
-  t.link = appendixLinkLine(plan.document, rules, ap.link, ap.linkOf);
+  t.link = appendixLinkLine(plan.document, rules, ap.link, ap.linkOf, ap.linkDate);
   const std::size_t printed = ap.columns.size();
   for (const auto& g : ap.groups) {
     t.rows.push_back(groupRow(t, ap, g));
@@ -239,6 +243,7 @@ SheetTable buildTaskTable(const Plan& plan, const Appendix<Task>& ap, const DocT
       } else if (d.kind == DeadlineKind::Recurring && d.recurringMonth) {
         m[7] = integerCell(d.recurringMonth);
       }
+      m[9] = Cell::makeText(task.key);
       t.rows.push_back(std::move(row));
       ++t.items;
     }

@@ -68,6 +68,13 @@ struct SheetTable {
   std::string sheetName;
   std::string label, title, link;  // heading lines above the table
   std::vector<TableColumn> columns;  // printed columns first, then machine columns
+  // Per printed column: its spanning group header (a two-row header); empty: none.
+  std::vector<std::string> columnGroups;
+  bool hasColumnGroups() const {
+    for (const auto& g : columnGroups)
+      if (!g.empty()) return true;
+    return false;
+  }
   std::vector<TableRow> rows;
   std::size_t items = 0, groups = 0;
 
