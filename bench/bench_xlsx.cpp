@@ -44,8 +44,8 @@ Plan syntheticPlan(int tasks) {
   Appendix<Task> ap;
   ap.label = "PHỤ LỤC II";
   ap.title = "DANH MỤC CÁC NHIỆM VỤ";
-  ap.columns = {{"number", "TT", 5},         {"name", "Tên nhiệm vụ", 40},  {"lead", "Cơ quan chủ trì", 15},
-                {"partners", "Cơ quan phối hợp", 18}, {"product", "Kết quả", 13}, {"deadline", "Thời gian hoàn thành", 10}};
+  ap.columns = {{"number", "TT", 5, ""},         {"name", "Tên nhiệm vụ", 40, ""},  {"lead", "Cơ quan chủ trì", 15, ""},
+                {"partners", "Cơ quan phối hợp", 18, ""}, {"product", "Kết quả", 13, ""}, {"deadline", "Thời gian hoàn thành", 10, ""}};
   const int groups = 50;
   int n = 0;
   for (int g = 0; g < groups; ++g) {
@@ -70,8 +70,8 @@ Plan syntheticPlan(int tasks) {
   Appendix<Indicator> ind;
   ind.label = "PHỤ LỤC I";
   ind.title = "CHỈ TIÊU";
-  ind.columns = {{"number", "TT", 5}, {"name", "Chỉ tiêu", 36}, {"unit", "Đơn vị", 10}, {"target", "Kết quả", 14},
-                 {"lead", "Cơ quan chủ trì", 18}};
+  ind.columns = {{"number", "TT", 5, ""}, {"name", "Chỉ tiêu", 36, ""}, {"unit", "Đơn vị", 10, ""}, {"target", "Kết quả", 14, ""},
+                 {"lead", "Cơ quan chủ trì", 18, ""}};
   const char* targets[] = {"100%", "95%", "≥ 80%", "Đạt", "12,5%", "1.000", "≥ 0,8", "Liên thông"};
   Group<Indicator> ig{"I", "Đến năm 2030", {}};
   for (int i = 0; i < 200; ++i) {

@@ -294,7 +294,7 @@ void writePlan(std::ostream& out, const Unit& u, Rng& rng) {
   out << "  number: " << u.number << "\n  date:\n    day: " << u.date.day << "\n    month: " << u.date.month
       << "\n    year: " << u.date.year << "\n  place: " << u.commune.text << "\n  title: ";
   folded(out,
-         std::string(u.party ? "hành động thực hiện" : "Kế hoạch thực hiện") +
+         std::string(u.party ? "hành động thực hiện" : "Thực hiện") +
              " Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, công nghệ, đổi mới "
              "sáng tạo và chuyển đổi số quốc gia trên địa bàn " + unitName + " giai đoạn 2025 - 2030",
          4);

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/atomic_file.hpp"
+#include "batch/atomic_file.hpp"
 #include "cli/commands.hpp"
 #include "load/plan_loader.hpp"
 #include "load/progress_loader.hpp"

@@ -85,7 +85,7 @@ class PlanLoader {
     std::vector<std::string> missing;
     if (trim(plan.document.number).empty()) missing.push_back("số văn bản (document.number)");
     if (!plan.document.date.complete()) missing.push_back("ngày tháng năm đầy đủ (document.date)");
-    for (const auto& m : missing) r_.error(statusAt_, MsgId::SignedWithoutNumber, {m});
+    for (const auto& m : missing) r_.error(statusAt_, MsgId::SignedPlanIncomplete, {m});
   }
 
   // Nơi nhận ends with "Lưu: …"; in the state form each entry but the last ends with ";"

@@ -67,6 +67,9 @@ MessagePair catalogue(MsgId id) {
     case MsgId::BadPeriod: return {"kỳ báo cáo không hợp lệ: {0}", "invalid reporting period: {0}"};
     case MsgId::SignedWithoutNumber:
       return {"báo cáo đã ký (status: signed) phải có {0}", "a signed report (status: signed) needs its {0}"};
+    case MsgId::SignedPlanIncomplete:
+      return {"văn bản đã ký (status: signed) nhưng thiếu {0}; ghi đủ số và ngày, tháng, năm, hoặc để status: draft",
+              "a signed plan (status: signed) lacks {0}; give the number and the full date, or keep status: draft"};
     case MsgId::TemplateUnknownValue:
       return {"mẫu báo cáo dùng giá trị không có: {{{0}}}", "the report template names a value that does not exist: {{{0}}}"};
     case MsgId::TemplateUnsupported:

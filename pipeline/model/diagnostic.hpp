@@ -101,7 +101,7 @@ enum class MsgId {
   SignCertNotValidThen, // {0}=signing time, {1}=not before, {2}=not after
   // issue #12 (shapes): row numbers restarting per group, YAML slips, semantic checks
   AmbiguousRowNumber,  // {0}=number, {1}=candidate keys, {2}=first candidate
-  SignedWithoutNumber,      // {0}=what is missing
+  SignedPlanIncomplete,     // {0}=what is missing
   RecipientsWithoutLuu,     // {0}=last entry
   RecipientPunctuation,     // {0}=entry as printed
   DeadlineBeforePlanYear,   // {0}=deadline, {1}=plan year

@@ -284,7 +284,7 @@ TEST(Checks, SignedPlanNeedsNumberAndFullDate) {
   EXPECT_FALSE(r.plan);
   int n = 0;
   for (const auto& x : r.diags.items)
-    if (x.id == MsgId::SignedWithoutNumber) {
+    if (x.id == MsgId::SignedPlanIncomplete) {
       ++n;
       EXPECT_EQ(x.line, 24);  // the status line (the number line removed)
     }
