@@ -5,7 +5,7 @@
 #include <mutex>
 #include <sstream>
 
-#include "cli/atomic_file.hpp"
+#include "cli/output_transaction.hpp"
 #include "cli/commands.hpp"
 #include "cli/document_builder.hpp"
 #include "compute/reproducible_time.hpp"
@@ -24,6 +24,10 @@ bool buildPlan(const std::string& dir, const CliOptions& o, std::ostringstream& 
   if (!plan) return false;
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   const std::int64_t epoch = reproducibleEpoch(*plan, sde ? sde : "");
+  if (!isSafeOutputName(plan->id)) {
+    err << formatDiagnostic({Severity::Error, dir, 0, 0, MsgId::BadPlanId, {plan->id}}, o.lang) << "\n";
+    return false;
+  }
   const std::filesystem::path base = std::filesystem::path(o.outDir) / plan->id;
   try {
     Diagnostics td;
@@ -31,12 +35,14 @@ bool buildPlan(const std::string& dir, const CliOptions& o, std::ostringstream& 
     for (const auto& x : td.items) err << formatDiagnostic(x, o.lang) << "\n";
     if (!tmpl) return false;
     const std::string pdf = renderPlanPdf(*plan, *tmpl, findFonts(defaultFontDirs()), epoch);
-    writeBytesAtomically((base / (plan->id + ".pdf")).string(), pdf);
-    writeAtomically((base / (plan->id + "-phu-luc.xlsx")).string(),
-                    [&](const std::string& tmp) { writeAppendixWorkbook(*plan, tmp, XlsxOptions{epoch, &*tmpl}); });
-  } catch (const std::filesystem::filesystem_error& e) {
-    err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
-        << e.path1().string() << " (" << e.code().message() << ")\n";
+    // The PDF and the workbook replace the earlier pair together or not at all.
+    OutputTransaction outputs;
+    outputs.stageBytes((base / (plan->id + ".pdf")).string(), pdf);
+    outputs.stage((base / (plan->id + "-phu-luc.xlsx")).string(),
+                  [&](const std::string& tmp) { writeAppendixWorkbook(*plan, tmp, XlsxOptions{epoch, &*tmpl}); });
+    outputs.commit();
+  } catch (const OutputError& e) {
+    err << dir << ": " << (o.lang == Lang::En ? "error: " : "lỗi: ") << e.message(o.lang) << "\n";
     return false;
   } catch (const std::exception& e) {
     err << dir << ": " << (o.lang == Lang::En ? "error: " : "lỗi: ") << e.what() << "\n";

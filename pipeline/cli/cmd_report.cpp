@@ -5,7 +5,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "cli/atomic_file.hpp"
+#include "cli/output_transaction.hpp"
 #include "cli/commands.hpp"
 #include "cli/document_builder.hpp"
 #include "compute/achievement.hpp"
@@ -15,6 +15,7 @@
 #include "layout/report_spec.hpp"
 #include "layout/report_text.hpp"
 #include "load/plan_loader.hpp"
+#include "load/safe_file.hpp"
 #include "load/progress_loader.hpp"
 #include "render/xlsx/report_workbook.hpp"
 
@@ -53,19 +54,24 @@ int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
   }
   std::optional<DocTemplate> tmpl;
   std::string mustachePath, mustacheText;
+  bool mustacheRead = false;
   if (plan && rep) {
     tmpl = loadFamilyTemplate(plan->document.family, d);
     mustachePath = reportTemplatePath(*period, plan->document.family);
-    std::ifstream in(mustachePath, std::ios::binary);
-    if (!in) {
-      d.add({Severity::Error, mustachePath, 0, 0, MsgId::FileNotFound, {mustachePath}});
-    } else {
-      std::stringstream ss;
-      ss << in.rdbuf();
-      mustacheText = ss.str();
+    SafeRead read = readInputFile(mustachePath);
+    switch (read.status) {
+      case SafeReadStatus::Ok:
+        mustacheText = std::move(read.bytes);
+        mustacheRead = true;
+        break;
+      case SafeReadStatus::NotRegular: d.add({Severity::Error, mustachePath, 0, 0, MsgId::NotRegularFile, {mustachePath}}); break;
+      case SafeReadStatus::TooLarge:
+        d.add({Severity::Error, mustachePath, 0, 0, MsgId::FileTooLarge, {mustachePath, "8 MiB"}});
+        break;
+      default: d.add({Severity::Error, mustachePath, 0, 0, MsgId::FileNotFound, {mustachePath}}); break;
     }
   }
-  if (!plan || !rep || !tmpl || mustacheText.empty()) {
+  if (!plan || !rep || !tmpl || !mustacheRead) {
     printDiagnostics(d, o.lang);
     return kExitInvalid;
   }
@@ -82,17 +88,22 @@ int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
 
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   std::int64_t epoch = sde ? reproducibleEpoch(*plan, sde) : static_cast<std::int64_t>(daysFromCivil(rep->asOf)) * 86400;
+  if (!isSafeOutputName(plan->id)) {
+    std::cerr << formatDiagnostic({Severity::Error, dir, 0, 0, MsgId::BadPlanId, {plan->id}}, o.lang) << "\n";
+    return kExitInvalid;
+  }
   const std::filesystem::path base = std::filesystem::path(o.outDir) / plan->id;
   const std::string stem = plan->id + "-bao-cao-" + period->key();
   try {
     std::string pdf = renderSpecPdf(spec, *tmpl, findFonts(defaultFontDirs()), epoch);
-    writeBytesAtomically((base / (stem + ".pdf")).string(), pdf);
-    writeAtomically((base / (stem + ".xlsx")).string(), [&](const std::string& tmp) {
+    OutputTransaction outputs;
+    outputs.stageBytes((base / (stem + ".pdf")).string(), pdf);
+    outputs.stage((base / (stem + ".xlsx")).string(), [&](const std::string& tmp) {
       writeReportWorkbook(ReportWorkbookInput{&*plan, &*rep, &tasks, &indicators, &figures}, tmp, XlsxOptions{epoch, &*tmpl});
     });
-  } catch (const std::filesystem::filesystem_error& e) {
-    std::cerr << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
-        << e.path1().string() << " (" << e.code().message() << ")\n";
+    outputs.commit();
+  } catch (const OutputError& e) {
+    std::cerr << dir << ": " << (en ? "error: " : "lỗi: ") << e.message(o.lang) << "\n";
     return kExitInvalid;
   } catch (const std::exception& e) {
     std::cerr << dir << ": " << (en ? "error: " : "lỗi: ") << e.what() << "\n";

@@ -5,6 +5,7 @@
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionSet.h>
 
+#include <csignal>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -111,6 +112,9 @@ class VnplanApp : public Poco::Util::Application {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Over a file size limit (ulimit -f) write() must fail with EFBIG, reported and
+  // cleaned up like any write error, instead of the default SIGXFSZ killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   VnplanApp app;
   try {
     app.init(argc, argv);

@@ -5,6 +5,7 @@
 #include <regex>
 #include <sstream>
 
+#include "layout/mustache_guard.hpp"
 #include "model/text.hpp"
 
 namespace vnplan {
@@ -51,6 +52,7 @@ data paragraphs(const std::vector<std::string>& ps) {
 
 std::optional<std::string> renderReportText(const std::string& templateText, const std::string& templatePath,
                                             const ReportTextInput& in, Diagnostics& diags) {
+  if (!checkReportTemplate(templateText, templatePath, diags)) return std::nullopt;
   mustache tmpl{templateText};
   if (!tmpl.is_valid()) {
     // kainjow reports "… at <byte offset>"; turn it into line:column.

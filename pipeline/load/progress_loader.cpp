@@ -22,6 +22,9 @@ class ProgressLoader {
     const auto fromName = parseReportPeriod(stem);
     if (!fromName) r_.error(SourceRef{file, 0, 0}, MsgId::BadPeriod, {stem + ".yaml"});
 
+    // PLAN_DIR/progress/<period>.yaml may include files of its plan's directory only.
+    const std::filesystem::path progressDir = std::filesystem::path(file).parent_path();
+    r_.confineIncludesTo(((progressDir.empty() ? std::filesystem::path(".") : progressDir) / "..").string());
     auto root = r_.loadFile(file);
     if (!root) return std::nullopt;
     if (!r_.checkMap(*root, "progress",

@@ -37,6 +37,25 @@ MessagePair catalogue(MsgId id) {
     case MsgId::UnknownTask: return {"không có nhiệm vụ số \"{0}\" trong kế hoạch", "the plan has no task \"{0}\""};
     case MsgId::UnknownIndicator: return {"không có chỉ tiêu số \"{0}\" trong kế hoạch", "the plan has no indicator \"{0}\""};
     case MsgId::BadPeriod: return {"kỳ báo cáo không hợp lệ: {0}", "invalid reporting period: {0}"};
+    case MsgId::IncludeOutsidePlan:
+      return {"!include chỉ được đọc tệp trong thư mục kế hoạch: {0}",
+              "!include may only read files inside the plan's directory: {0}"};
+    case MsgId::NotRegularFile:
+      return {"không phải tệp thông thường: {0}", "not a regular file: {0}"};
+    case MsgId::FileTooLarge:
+      return {"tệp quá lớn (tối đa {1}): {0}", "file too large (at most {1}): {0}"};
+    case MsgId::ControlCharacter:
+      return {"\"{0}\" chứa ký tự điều khiển {1}", "\"{0}\" contains the control character {1}"};
+    case MsgId::NotFinite:
+      return {"\"{0}\" phải là một số hữu hạn, không phải \"{1}\"", "\"{0}\" must be a finite number, not \"{1}\""};
+    case MsgId::MustacheTooDeep:
+      return {"mẫu Mustache lồng nhau quá sâu (tối đa {0} mức)", "Mustache sections nested too deep (at most {0} levels)"};
+    case MsgId::EmptyTemplate: return {"mẫu báo cáo rỗng", "the report template is empty"};
+    case MsgId::NoTextWidth:
+      return {"lề \"{0}\" không chừa đủ chỗ cho chữ (còn {1} mm)", "the margins \"{0}\" leave no room for text ({1} mm left)"};
+    case MsgId::WriteFailed: return {"không ghi được {0}: {1}", "cannot write {0}: {1}"};
+    case MsgId::BadPlanId:
+      return {"tên thư mục kế hoạch \"{0}\" không dùng được làm tên kết quả", "the plan directory name \"{0}\" cannot name an output"};
   }
   return {"?", "?"};
 }

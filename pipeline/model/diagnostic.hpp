@@ -29,6 +29,18 @@ enum class MsgId {
   UnknownTask,        // {0}=number
   UnknownIndicator,   // {0}=number
   BadPeriod,          // {0}=text
+  // issue 13 (hardening): confined, bounded input; values that make a valid document;
+  // outputs written as one transaction.
+  IncludeOutsidePlan,  // {0}=path
+  NotRegularFile,      // {0}=path
+  FileTooLarge,        // {0}=path, {1}=limit
+  ControlCharacter,    // {0}=key, {1}=code point "U+0000"
+  NotFinite,           // {0}=key, {1}=value
+  MustacheTooDeep,     // {0}=limit
+  EmptyTemplate,       //
+  NoTextWidth,         // {0}=what (margins_mm, appendix_margins_mm), {1}=space left in mm
+  WriteFailed,         // {0}=final file, {1}=reason
+  BadPlanId,           // {0}=id
 };
 
 struct Diagnostic {
