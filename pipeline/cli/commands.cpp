@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "load/plan_loader.hpp"
+#include "render/pdf/font_subset.hpp"
 
 namespace vnplan {
 
@@ -58,6 +59,10 @@ int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o) {
 }
 
 int runCommand(const std::string& command, const std::vector<std::string>& args, const CliOptions& opts) {
+  const Lang lang = opts.lang;
+  setFontCacheRepairNotice([lang](const std::string& entry) {
+    std::cerr << formatDiagnostic({Severity::Warning, entry, 0, 0, MsgId::FontCacheRepaired, {}}, lang) << "\n";
+  });
   if (command == "validate") return cmdValidate(args, opts);
   if (command == "build") return cmdBuild(args, opts);
   if (command == "due") return cmdDue(args, opts);

@@ -41,6 +41,7 @@ enum class MsgId {
   NoTextWidth,         // {0}=what (margins_mm, appendix_margins_mm), {1}=space left in mm
   WriteFailed,         // {0}=final file, {1}=reason
   BadPlanId,           // {0}=id
+  FontCacheRepaired,   // (file = the bad cache entry)
 };
 
 struct Diagnostic {
