@@ -87,7 +87,14 @@ std::string messageText(MsgId id, const std::vector<std::string>& args, Lang lan
 
 std::string formatDiagnostic(const Diagnostic& d, Lang lang) {
   std::string s = d.file;
-  if (d.line > 0) s += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+  if (d.line > 0) {
+    // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict, GCC PR 105329)
+    // on ":" + std::string.
+    s += ':';
+    s += std::to_string(d.line);
+    s += ':';
+    s += std::to_string(d.column);
+  }
   s += ": ";
   if (d.severity == Severity::Error)
     s += lang == Lang::Vi ? "lỗi: " : "error: ";

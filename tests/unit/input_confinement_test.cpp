@@ -233,18 +233,20 @@ TEST(TemplateValues, OutOfRangeValuesAreLocated) {
 
 TEST(ReportTemplateGuard, DeepNestingIsRefusedNotACrash) {
   Plan plan;
+  plan.tasks = Appendix<Task>{};
   ProgressReport rep;
   ReportFigures f;
+  f.tasks.total = 1;  // has_tasks is true: every level is rendered (recursion: SIGSEGV)
   ReportTextInput in{&plan, &rep, &f, nullptr, "Kế hoạch số 1/KH-UBND"};
   std::string deep = "Tiêu đề\n";
-  for (int i = 0; i < 20000; ++i) deep += "{{#a}}";
-  for (int i = 0; i < 20000; ++i) deep += "{{/a}}";
+  for (int i = 0; i < 20000; ++i) deep += "{{#has_tasks}}";
+  for (int i = 0; i < 20000; ++i) deep += "{{/has_tasks}}";
   Diagnostics d;
   EXPECT_FALSE(renderReportText(deep, "t.mustache", in, d));
   ASSERT_EQ(d.items.size(), 1u);
   EXPECT_EQ(d.items[0].id, MsgId::MustacheTooDeep);
   EXPECT_EQ(d.items[0].line, 2);
-  EXPECT_EQ(d.items[0].column, 1 + 6 * 50);  // the 51st opening tag
+  EXPECT_EQ(d.items[0].column, 1 + 14 * 50);  // the 51st opening tag
 
   // With other delimiters too.
   std::string other = "{{=<% %>=}}\n";
