@@ -5,6 +5,7 @@
 #include <iostream>
 #include <thread>
 
+#include "cli/output_transaction.hpp"
 #include "load/plan_loader.hpp"
 #include "render/pdf/font_subset.hpp"
 
@@ -63,6 +64,8 @@ int runCommand(const std::string& command, const std::vector<std::string>& args,
   setFontCacheRepairNotice([lang](const std::string& entry) {
     std::cerr << formatDiagnostic({Severity::Warning, entry, 0, 0, MsgId::FontCacheRepaired, {}}, lang) << "\n";
   });
+  // Subsets half-written by a killed run ("<cache>/fonts/.<entry>.tmp-<pid>").
+  if (command == "build" || command == "report") sweepStaleTemporaries(fontCacheDir() + "/fonts");
   if (command == "validate") return cmdValidate(args, opts);
   if (command == "build") return cmdBuild(args, opts);
   if (command == "due") return cmdDue(args, opts);

@@ -44,4 +44,10 @@ for mode in empty random truncated other-face; do
     cmp -s "$saved" "$entry" || { echo "FAIL: $mode: the rebuilt entry differs from the first one"; fail=1; }
   }
 done
+# A subset half-written by a killed run is removed by the next build.
+sh -c 'exit 0' & dead=$!; wait $dead
+stale="$T/cache/fonts/.$(basename "${entries[0]}").tmp-$dead"
+head -c 1000 "${entries[0]}" > "$stale"
+"$VNPLAN" build "$PLAN" -o "$T/ostale" > /dev/null 2>&1 || { echo "FAIL: build with a stale subset"; fail=1; }
+[ ! -e "$stale" ] || { echo "FAIL: stale temporary subset not removed"; fail=1; }
 exit $fail
