@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 
+#include "load/safe_file.hpp"
 #include "load/yaml_reader.hpp"
 #include "model/text.hpp"
 
@@ -24,7 +25,14 @@ class ProgressLoader {
 
     // PLAN_DIR/progress/<period>.yaml may include files of its plan's directory only.
     const std::filesystem::path progressDir = std::filesystem::path(file).parent_path();
-    r_.confineIncludesTo(((progressDir.empty() ? std::filesystem::path(".") : progressDir) / "..").string());
+    const std::string planDir = ((progressDir.empty() ? std::filesystem::path(".") : progressDir) / "..").string();
+    r_.confineIncludesTo(planDir);
+    // The progress file itself too: a symlink in progress/ must not lead out of the plan.
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec) && !isInsideDirectory(file, planDir)) {
+      r_.error(SourceRef{file, 0, 0}, MsgId::IncludeOutsidePlan, {file});
+      return std::nullopt;
+    }
     auto root = r_.loadFile(file);
     if (!root) return std::nullopt;
     if (!r_.checkMap(*root, "progress",

@@ -270,3 +270,18 @@ TEST(ReportTemplateGuard, EmptyTemplateIsNamed) {
     EXPECT_EQ(formatDiagnostic(d.items[0], Lang::Vi), "templates/r.mustache: lỗi: mẫu báo cáo rỗng");
   }
 }
+
+TEST(IncludeConfinement, ProgressFileSymlinkedOutOfThePlanIsRefused) {
+  TempDir t("vnplan-conf-");
+  fs::copy(std::string(VNPLAN_TEST_DATA) + "/progress/plan", t.path / "p", fs::copy_options::recursive);
+  Diagnostics pd;
+  auto plan = loadPlan((t.path / "p").string(), pd);
+  ASSERT_TRUE(plan);
+  fs::copy_file(t.path / "p" / "progress" / "2025.yaml", t.path / "elsewhere.yaml");
+  fs::remove(t.path / "p" / "progress" / "2025.yaml");
+  fs::create_symlink(t.path / "elsewhere.yaml", t.path / "p" / "progress" / "2025.yaml");
+  Diagnostics d;
+  EXPECT_FALSE(loadProgress((t.path / "p" / "progress" / "2025.yaml").string(), *plan, d));
+  ASSERT_EQ(d.items.size(), 1u);
+  EXPECT_EQ(d.items[0].id, MsgId::IncludeOutsidePlan);
+}
