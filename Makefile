@@ -3,15 +3,15 @@ JOBS ?= $(shell nproc)
 BUILD ?= build
 ASAN_BUILD ?= build-asan
 
-.PHONY: deps build demo test test-fast asan bench package install clean
+.PHONY: deps build demo test test-fast asan fuzz bench package install clean
 
 deps:
 	@bash scripts/install-deps
 
-$(BUILD)/CMakeCache.txt:
-	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-
-build: deps $(BUILD)/CMakeCache.txt
+# The project's own builds treat warnings as errors (VNPLAN_WERROR); a plain cmake build
+# (users, packagers, -DCMAKE_BUILD_TYPE=Release, Debian's flags) does not.
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVNPLAN_WERROR=ON >/dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
 demo: build
@@ -20,13 +20,19 @@ demo: build
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 	$(MAKE) asan
+	$(MAKE) fuzz
 
 # The unit suite and the end-to-end PDF/CLI checks again under AddressSanitizer + UBSan
 # (a second build directory).
 asan: deps
-	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVNPLAN_SANITIZE=ON >/dev/null
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVNPLAN_SANITIZE=ON -DVNPLAN_WERROR=ON >/dev/null
 	cmake --build $(ASAN_BUILD) -j $(JOBS) --target vnplan_unit_tests vnplan
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j $(JOBS) -L '^(unit|asan)$$' 
+
+# libFuzzer targets (fuzz/), clang + ASan in build-fuzz/, about FUZZ_SECONDS in all.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash scripts/run-fuzzers $(FUZZ_SECONDS)
 
 bench: build
 	$(BUILD)/bench/vnplan_bench
@@ -43,4 +49,4 @@ install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

@@ -8,7 +8,8 @@
 namespace vnplan {
 
 // Creates parent directories; calls write(tmpPath) which must produce the file; renames.
-// On any exception the temporary file is removed and the exception propagates.
+// On any failure the temporary file is removed and OutputError (batch/output_transaction.hpp)
+// names the target. For several files that belong together use OutputTransaction.
 void writeAtomically(const std::string& path, const std::function<void(const std::string& tmpPath)>& write);
 void writeBytesAtomically(const std::string& path, const std::string& bytes);
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "batch/document_builder.hpp"
+#include "batch/output_transaction.hpp"
 #include "batch/template_files.hpp"
 #include "compute/calendar.hpp"
 #include "compute/achievement.hpp"
@@ -54,6 +55,10 @@ bool buildPlanDocuments(const Plan& plan, const DocTemplate& tmpl, const std::st
   }
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   const std::int64_t epoch = reproducibleEpoch(plan, sde ? sde : "");
+  if (!isSafeOutputName(plan.id)) {
+    err << formatDiagnostic({Severity::Error, dir, 0, 0, MsgId::BadPlanId, {plan.id}}, o.lang) << "\n";
+    return false;
+  }
   const std::filesystem::path base = std::filesystem::path(o.outDir) / plan.id;
   try {
     std::string pdf = renderPlanPdf(plan, tmpl, findFonts(defaultFontDirs()), epoch);
@@ -63,6 +68,9 @@ bool buildPlanDocuments(const Plan& plan, const DocTemplate& tmpl, const std::st
                      [&](const std::string& tmp) { writeAppendixWorkbook(plan, tmp, XlsxOptions{epoch, &tmpl}); });
   } catch (const SignFailure& e) {
     err << formatDiagnostic({Severity::Error, dir, 0, 0, e.id, e.args}, o.lang) << "\n";
+    return false;
+  } catch (const OutputError& e) {
+    err << dir << ": " << (o.lang == Lang::En ? "error: " : "lỗi: ") << e.message(o.lang) << "\n";
     return false;
   } catch (const std::filesystem::filesystem_error& e) {
     err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
@@ -101,8 +109,10 @@ bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const Repor
     rep = loadProgress(progressPath, plan, d);
   // Without `as_of` the figures are those of the ND09 cut-off, never after the deadline.
   if (rep && !rep->asOfGiven) rep->asOf = defaultAsOf(plan, *rep);
-  if (rep && text.text.empty()) d.add({Severity::Error, text.path, 0, 0, MsgId::FileNotFound, {text.path}});
-  if (!rep || text.text.empty()) {
+  // An empty template that exists is reported by the template check (layout/mustache_guard).
+  const bool missing = text.text.empty() && !std::filesystem::is_regular_file(text.path);
+  if (rep && missing) d.add({Severity::Error, text.path, 0, 0, MsgId::FileNotFound, {text.path}});
+  if (!rep || missing) {
     for (const auto& x : d.items) err << formatDiagnostic(x, o.lang) << "\n";
     return false;
   }
@@ -124,6 +134,10 @@ bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const Repor
 
   const char* sde = std::getenv("SOURCE_DATE_EPOCH");
   std::int64_t epoch = sde ? reproducibleEpoch(plan, sde) : static_cast<std::int64_t>(daysFromCivil(rep->asOf)) * 86400;
+  if (!isSafeOutputName(plan.id)) {
+    err << formatDiagnostic({Severity::Error, dir, 0, 0, MsgId::BadPlanId, {plan.id}}, o.lang) << "\n";
+    return false;
+  }
   const std::filesystem::path base = std::filesystem::path(o.outDir) / plan.id;
   const std::string stem = reportStem(plan.id, period);
   try {
@@ -135,6 +149,9 @@ bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const Repor
     });
   } catch (const SignFailure& e) {
     err << formatDiagnostic({Severity::Error, dir, 0, 0, e.id, e.args}, o.lang) << "\n";
+    return false;
+  } catch (const OutputError& e) {
+    err << dir << ": " << (o.lang == Lang::En ? "error: " : "lỗi: ") << e.message(o.lang) << "\n";
     return false;
   } catch (const std::filesystem::filesystem_error& e) {
     err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")

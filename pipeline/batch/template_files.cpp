@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "batch/document_builder.hpp"
+#include "load/safe_file.hpp"
 #include "load/template_loader.hpp"
 
 namespace vnplan {
@@ -43,15 +44,19 @@ ReportTemplates loadReportTemplates(const std::string& planDir, Family family, R
   t.layoutPath = resolveTemplateFile(familyTemplateName(family), planDir, dir);
   t.layout = loadTemplate(t.layoutPath, diags);
   t.textPath = resolveTemplateFile(reportTemplateName(kind, family), planDir, dir);
-  std::ifstream in(t.textPath, std::ios::binary);
-  if (!in) {
-    diags.add({Severity::Error, t.textPath, 0, 0, MsgId::FileNotFound, {t.textPath}});
-    return t;
+  // Bounded, regular files only (a FIFO or /dev/zero named as a template must not hang).
+  SafeRead read = readInputFile(t.textPath);
+  switch (read.status) {
+    case SafeReadStatus::Ok:
+      t.text = std::move(read.bytes);
+      t.textRead = true;
+      break;
+    case SafeReadStatus::NotRegular: diags.add({Severity::Error, t.textPath, 0, 0, MsgId::NotRegularFile, {t.textPath}}); break;
+    case SafeReadStatus::TooLarge:
+      diags.add({Severity::Error, t.textPath, 0, 0, MsgId::FileTooLarge, {t.textPath, "8 MiB"}});
+      break;
+    default: diags.add({Severity::Error, t.textPath, 0, 0, MsgId::FileNotFound, {t.textPath}}); break;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  t.text = ss.str();
-  if (t.text.empty()) diags.add({Severity::Error, t.textPath, 0, 0, MsgId::MissingField, {"text"}});
   return t;
 }
 

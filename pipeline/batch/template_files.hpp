@@ -34,7 +34,8 @@ struct ReportTemplates {
   std::optional<DocTemplate> layout;
   std::string layoutPath;
   std::string textPath, text;
-  bool ok() const { return layout && !text.empty(); }
+  bool textRead = false;  // an empty text is read, and reported by the template check
+  bool ok() const { return layout && textRead; }
 };
 ReportTemplates loadReportTemplates(const std::string& planDir, Family family, ReportKind kind, Diagnostics& diags);
 

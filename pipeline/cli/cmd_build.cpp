@@ -2,7 +2,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "batch/output_writer.hpp"
+#include "batch/output_transaction.hpp"
 #include "batch/plan_builder.hpp"
 #include "cli/commands.hpp"
 #include "cli/signing.hpp"
@@ -21,8 +21,9 @@ int cmdBuild(const std::vector<std::string>& dirs, const CliOptions& o) {
   std::vector<std::string> outs(dirs.size()), errs(dirs.size());
   forEachParallel(dirs.size(), o.jobs, [&](size_t i) {
     std::ostringstream out, err;
-    AtomicFileWriter writer;
-    ok[i] = buildPlan(dirs[i], options, writer, out, err);
+    // The PDF and the workbook replace the earlier pair together or not at all.
+    OutputTransaction writer;
+    ok[i] = buildPlan(dirs[i], options, writer, out, err) && commitOutputs(writer, dirs[i], o.lang, err);
     outs[i] = out.str();
     errs[i] = err.str();
   });

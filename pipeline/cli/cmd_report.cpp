@@ -1,7 +1,7 @@
 // `vnplan report PLAN_DIR --period P [-o OUT_DIR]`: the progress report PDF and workbook.
 #include <iostream>
 
-#include "batch/output_writer.hpp"
+#include "batch/output_transaction.hpp"
 #include "batch/plan_builder.hpp"
 #include "cli/commands.hpp"
 #include "cli/signing.hpp"
@@ -23,8 +23,12 @@ int cmdReport(const std::vector<std::string>& args, const CliOptions& o) {
     if (int rc = prepareSigning(o, signing)) return rc;
     options.signer = [&signing](const std::string& pdf, std::int64_t t) { return signDocument(pdf, signing, t); };
   }
-  AtomicFileWriter writer;
-  return buildReport(args[0], *period, options, writer, std::cout, std::cerr) ? kExitOk : kExitInvalid;
+  // The PDF and the workbook replace the earlier pair together or not at all.
+  OutputTransaction writer;
+  return buildReport(args[0], *period, options, writer, std::cout, std::cerr) &&
+                 commitOutputs(writer, args[0], o.lang, std::cerr)
+             ? kExitOk
+             : kExitInvalid;
 }
 
 }  // namespace vnplan

@@ -14,6 +14,9 @@
 #include "layout/report_text.hpp"
 #include "load/plan_loader.hpp"
 #include "load/progress_loader.hpp"
+#include "batch/output_transaction.hpp"
+#include "load/plan_loader.hpp"
+#include "render/pdf/font_subset.hpp"
 
 namespace vnplan {
 
@@ -100,6 +103,12 @@ int cmdValidate(const std::vector<std::string>& dirs, const CliOptions& o) {
 }
 
 int runCommand(const std::string& command, const std::vector<std::string>& args, const CliOptions& opts) {
+  const Lang lang = opts.lang;
+  setFontCacheRepairNotice([lang](const std::string& entry) {
+    std::cerr << formatDiagnostic({Severity::Warning, entry, 0, 0, MsgId::FontCacheRepaired, {}}, lang) << "\n";
+  });
+  // Subsets half-written by a killed run ("<cache>/fonts/.<entry>.tmp-<pid>").
+  if (command == "build" || command == "report") sweepStaleTemporaries(fontCacheDir() + "/fonts");
   if (command == "validate") return cmdValidate(args, opts);
   if (command == "build") return cmdBuild(args, opts);
   if (command == "due") return cmdDue(args, opts);

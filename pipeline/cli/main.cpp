@@ -6,6 +6,7 @@
 #include <Poco/Util/OptionSet.h>
 
 #include <cstdlib>
+#include <csignal>
 #include <iostream>
 
 #include "cli/commands.hpp"
@@ -224,6 +225,9 @@ static std::string optionErrorText(const Poco::Exception& e, bool en) {
 }
 
 int main(int argc, char** argv) {
+  // Over a file size limit (ulimit -f) write() must fail with EFBIG, reported and
+  // cleaned up like any write error, instead of the default SIGXFSZ killing the process.
+  std::signal(SIGXFSZ, SIG_IGN);
   VnplanApp app;
   try {
     app.init(argc, argv);

@@ -8,7 +8,12 @@ std::string replaceAll(std::string s, const std::string& from, const std::string
   return s;
 }
 
-std::string pad2(int v) { return v < 10 ? "0" + std::to_string(v) : std::to_string(v); }
+std::string pad2(int v) {
+  // Inserted, not "0" + std::string: GCC 12 at -O3 warns falsely there (-Wrestrict, PR 105329).
+  std::string s = std::to_string(v);
+  if (v >= 0 && v < 10) s.insert(s.begin(), '0');
+  return s;
+}
 
 std::string blankOf(const DocTemplate& t, Blanks b) {
   return b == Blanks::NoBreak ? replaceAll(t.blank, " ", "\u00A0") : t.blank;

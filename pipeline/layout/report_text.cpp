@@ -5,6 +5,7 @@
 #include <regex>
 #include <sstream>
 
+#include "layout/mustache_guard.hpp"
 #include "model/text.hpp"
 
 namespace vnplan {
@@ -310,6 +311,7 @@ bool checkTemplateNames(const std::string& text, const std::string& path, const 
 
 std::optional<std::string> renderReportText(const std::string& templateText, const std::string& templatePath,
                                             const ReportTextInput& in, Diagnostics& diags) {
+  if (!checkReportTemplate(templateText, templatePath, diags)) return std::nullopt;
   mustache tmpl{templateText};
   if (!tmpl.is_valid()) {
     // kainjow reports "… at <byte offset>"; turn it into line:column.

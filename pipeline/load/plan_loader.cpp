@@ -24,7 +24,13 @@ class PlanLoader {
   std::optional<Plan> load(const std::string& dir) {
     std::filesystem::path p(dir);
     Plan plan;
-    plan.id = p.filename().empty() ? p.parent_path().filename().string() : p.filename().string();
+    // The id names the outputs: take it from the directory's real name, so that "." or
+    // "inputs/x/.." give the directory's name rather than "." or "..".
+    std::error_code ec;
+    std::filesystem::path abs = std::filesystem::absolute(p, ec).lexically_normal();
+    if (!abs.has_filename()) abs = abs.parent_path();
+    plan.id = abs.filename().string();
+    r_.confineIncludesTo(dir);
     auto root = r_.loadFile((p / "plan.yaml").string());
     if (!root) return std::nullopt;
     if (!r_.checkMap(*root, "plan.yaml", {"document", "layout", "preamble", "body", "footnotes", "closing",
@@ -343,7 +349,7 @@ class PlanLoader {
         k.group = r_.textOr(col, "group");
         if (auto w = r_.member(col, "width")) {
           k.width = r_.number(*w, "width").value_or(1);
-          if (k.width <= 0) r_.error(*w, MsgId::BadValue, {"width", w->node.Scalar(), "> 0"});
+          if (k.width <= 0 || k.width > 1000) r_.error(*w, MsgId::BadValue, {"width", w->node.Scalar(), "0 < width ≤ 1000"});
         }
         bool milestone = k.key.rfind("target:", 0) == 0 && columnKeys.count("target") &&
                          std::regex_match(k.key.substr(7), std::regex(R"(\d{4})"));

@@ -4,6 +4,7 @@
 #include <map>
 #include <regex>
 
+#include "load/safe_file.hpp"
 #include "load/yaml_reader.hpp"
 #include "model/text.hpp"
 
@@ -23,6 +24,16 @@ class ProgressLoader {
     const auto fromName = parseReportPeriod(stem);
     if (!fromName) r_.error(SourceRef{file, 0, 0}, MsgId::BadPeriod, {stem + ".yaml"});
 
+    // PLAN_DIR/progress/<period>.yaml may include files of its plan's directory only.
+    const std::filesystem::path progressDir = std::filesystem::path(file).parent_path();
+    const std::string planDir = ((progressDir.empty() ? std::filesystem::path(".") : progressDir) / "..").string();
+    r_.confineIncludesTo(planDir);
+    // The progress file itself too: a symlink in progress/ must not lead out of the plan.
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec) && !isInsideDirectory(file, planDir)) {
+      r_.error(SourceRef{file, 0, 0}, MsgId::IncludeOutsidePlan, {file});
+      return std::nullopt;
+    }
     auto root = r_.loadFile(file);
     if (!root) return std::nullopt;
     if (!r_.checkMap(*root, "progress",

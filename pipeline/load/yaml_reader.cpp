@@ -3,10 +3,13 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "load/safe_file.hpp"
 #include "model/text.hpp"
 
 namespace vnplan {
@@ -112,15 +115,31 @@ void YamlReader::warning(const Located& at, MsgId id, std::vector<std::string> a
   warning(at.at(), id, std::move(args));
 }
 
-std::optional<Located> YamlReader::loadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error(SourceRef{path, 0, 0}, MsgId::FileNotFound, {path});
-    return std::nullopt;
+bool YamlReader::readBytes(const std::string& path, const SourceRef& at, bool confined, std::string& bytes) {
+  SafeRead r = readInputFile(path, confined ? includeRoot_ : std::string());
+  switch (r.status) {
+    case SafeReadStatus::Ok: bytes.swap(r.bytes); return true;
+    case SafeReadStatus::NotFound:
+    case SafeReadStatus::ReadFailed: error(at, MsgId::FileNotFound, {path}); break;
+    case SafeReadStatus::OutsideRoot: error(at, MsgId::IncludeOutsidePlan, {path}); break;
+    case SafeReadStatus::NotRegular: error(at, MsgId::NotRegularFile, {path}); break;
+    case SafeReadStatus::TooLarge: error(at, MsgId::FileTooLarge, {path, "8 MiB"}); break;
   }
-  std::stringstream ss;
-  ss << in.rdbuf();
-  std::string bytes = ss.str();
+  return false;
+}
+
+std::optional<Located> YamlReader::loadFile(const std::string& path) {
+  if (includeRoot_.empty() && includeStack_.empty()) {
+    std::string dir = std::filesystem::path(path).parent_path().string();
+    includeRoot_ = dir.empty() ? "." : dir;
+  }
+  return loadBytes(path);
+}
+
+std::optional<Located> YamlReader::loadBytes(const std::string& path, const SourceRef* includedFrom) {
+  std::string bytes;
+  if (!readBytes(path, includedFrom ? *includedFrom : SourceRef{path, 0, 0}, includedFrom != nullptr, bytes))
+    return std::nullopt;
 
   bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
   if (!utf16) {
@@ -142,6 +161,19 @@ std::optional<Located> YamlReader::loadFile(const std::string& path) {
       }
       lineStart = lineEnd + 1;
     }
+    // YAML allows no raw control characters (a NUL would silently cut a printed line).
+    bool controlFound = false;
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(bytes[i]);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        auto [l, col] = lineColumnOf(bytes, i);
+        char cp[8];
+        std::snprintf(cp, sizeof cp, "U+%04X", c);
+        error(SourceRef{path, l, col}, MsgId::ControlCharacter, {std::filesystem::path(path).filename().string(), cp});
+        controlFound = true;
+      }
+    }
+    if (controlFound) return std::nullopt;
   }
 
   // A tab in the indentation: said in plain words at each place, before the parser's message.
@@ -226,12 +258,9 @@ std::optional<Located> YamlReader::resolve(const Located& v) {
       error(v, MsgId::IncludeCycle, {ps});
       return std::nullopt;
     }
-  if (!std::filesystem::exists(p)) {
-    error(v, MsgId::FileNotFound, {ps});
-    return std::nullopt;
-  }
+  const SourceRef from = v.at();
   includeStack_.push_back(ps);
-  auto r = loadFile(ps);
+  auto r = loadBytes(ps, &from);
   includeStack_.pop_back();
   return r;
 }
@@ -295,7 +324,28 @@ std::optional<std::string> YamlReader::text(const Located& v, const std::string&
   }
   const std::string& s = v.node.Scalar();
   if (!isValidUtf8(s)) return std::string();  // already reported per line
+  if (!checkControl(v, key, s)) return std::string();
   return toNfc(s);
+}
+
+bool YamlReader::checkControl(const Located& v, const std::string& key, const std::string& s) {
+  // Escapes such as "\0" or "\x07" in a quoted scalar; C1 controls (U+0080–U+009F) too.
+  for (size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    unsigned cp = 0x110000;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+      cp = c;
+    else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0 &&
+             static_cast<unsigned char>(s[i + 1]) >= 0x80)
+      cp = static_cast<unsigned char>(s[i + 1]);
+    if (cp != 0x110000) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "U+%04X", cp);
+      error(v, MsgId::ControlCharacter, {key, buf});
+      return false;
+    }
+  }
+  return true;
 }
 
 std::string YamlReader::textOr(const Located& m, const std::string& key, bool required) {
@@ -316,7 +366,12 @@ std::optional<int> YamlReader::integer(const Located& v, const std::string& key)
 std::optional<double> YamlReader::number(const Located& v, const std::string& key) {
   if (v.node.IsScalar()) {
     try {
-      return v.node.as<double>();
+      const double x = v.node.as<double>();
+      if (!std::isfinite(x)) {
+        error(v, MsgId::NotFinite, {key, v.node.Scalar()});
+        return std::nullopt;
+      }
+      return x;
     } catch (const YAML::Exception&) {
     }
   }

@@ -30,8 +30,11 @@ class YamlReader {
   // Reads and parses a file; reports syntax errors, invalid UTF-8, anchors/aliases.
   // Returns nullopt when the file cannot be used at all.
   std::optional<Located> loadFile(const std::string& path);
-  // Resolves a `!include file.yaml` value relative to the including file.
+  // Resolves a `!include file.yaml` value relative to the including file. The file must
+  // lie inside the confinement directory (after symlinks): the one set below, else the
+  // directory of the first file loaded.
   std::optional<Located> resolve(const Located& v);
+  void confineIncludesTo(const std::string& dir) { includeRoot_ = dir; }
 
   void error(const Located& at, MsgId id, std::vector<std::string> args = {});
   void warning(const Located& at, MsgId id, std::vector<std::string> args = {});
@@ -58,6 +61,12 @@ class YamlReader {
  private:
   Diagnostics& diags_;
   std::vector<std::string> includeStack_;
+  std::string includeRoot_;
+  // Reports the file problems of readInputFile at `at`; fills `bytes` when usable.
+  std::optional<Located> loadBytes(const std::string& path, const SourceRef* includedFrom = nullptr);
+  bool readBytes(const std::string& path, const SourceRef& at, bool confined, std::string& bytes);
+  // Reports control characters (other than tab and line ends) in a text value.
+  bool checkControl(const Located& v, const std::string& key, const std::string& s);
 };
 
 }  // namespace vnplan

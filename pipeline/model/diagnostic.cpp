@@ -201,6 +201,27 @@ MessagePair catalogue(MsgId id) {
     case MsgId::AmbiguousRowNumber:
       return {"số \"{0}\" có ở nhiều nhóm ({1}); ghi khóa đầy đủ, ví dụ number: \"{2}\", hoặc thêm group:",
               "number \"{0}\" occurs in several groups ({1}); write the full key, e.g. number: \"{2}\", or add group:"};
+    case MsgId::IncludeOutsidePlan:
+      return {"!include chỉ được đọc tệp trong thư mục kế hoạch: {0}",
+              "!include may only read files inside the plan's directory: {0}"};
+    case MsgId::NotRegularFile:
+      return {"không phải tệp thông thường: {0}", "not a regular file: {0}"};
+    case MsgId::FileTooLarge:
+      return {"tệp quá lớn (tối đa {1}): {0}", "file too large (at most {1}): {0}"};
+    case MsgId::ControlCharacter:
+      return {"\"{0}\" chứa ký tự điều khiển {1}", "\"{0}\" contains the control character {1}"};
+    case MsgId::NotFinite:
+      return {"\"{0}\" phải là một số hữu hạn, không phải \"{1}\"", "\"{0}\" must be a finite number, not \"{1}\""};
+    case MsgId::MustacheTooDeep:
+      return {"mẫu Mustache lồng nhau quá sâu (tối đa {0} mức)", "Mustache sections nested too deep (at most {0} levels)"};
+    case MsgId::EmptyTemplate: return {"mẫu báo cáo rỗng", "the report template is empty"};
+    case MsgId::NoTextWidth:
+      return {"lề \"{0}\" không chừa đủ chỗ cho chữ (còn {1} mm)", "the margins \"{0}\" leave no room for text ({1} mm left)"};
+    case MsgId::WriteFailed: return {"không ghi được {0}: {1}", "cannot write {0}: {1}"};
+    case MsgId::FontCacheRepaired:
+      return {"phông chữ trong bộ đệm bị hỏng; đã tạo lại", "damaged font in the cache; rebuilt"};
+    case MsgId::BadPlanId:
+      return {"tên thư mục kế hoạch \"{0}\" không dùng được làm tên kết quả", "the plan directory name \"{0}\" cannot name an output"};
   }
   return {"?", "?"};
 }
@@ -231,7 +252,14 @@ std::string messageText(MsgId id, const std::vector<std::string>& args, Lang lan
 
 std::string formatDiagnostic(const Diagnostic& d, Lang lang) {
   std::string s = d.file;
-  if (d.line > 0) s += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+  if (d.line > 0) {
+    // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict, GCC PR 105329)
+    // on ":" + std::string.
+    s += ':';
+    s += std::to_string(d.line);
+    s += ':';
+    s += std::to_string(d.column);
+  }
   s += ": ";
   if (d.severity == Severity::Error)
     s += lang == Lang::Vi ? "lỗi: " : "error: ";

@@ -110,6 +110,19 @@ enum class MsgId {
   YamlTabIndent,            //
   YamlMissingColon,         //
   YamlColonInValue,         //
+  // issue 13 (hardening): confined, bounded input; values that make a valid document;
+  // outputs written as one transaction.
+  IncludeOutsidePlan,  // {0}=path
+  NotRegularFile,      // {0}=path
+  FileTooLarge,        // {0}=path, {1}=limit
+  ControlCharacter,    // {0}=key, {1}=code point "U+0000"
+  NotFinite,           // {0}=key, {1}=value
+  MustacheTooDeep,     // {0}=limit
+  EmptyTemplate,       //
+  NoTextWidth,         // {0}=what (margins_mm, appendix_margins_mm), {1}=space left in mm
+  WriteFailed,         // {0}=final file, {1}=reason
+  BadPlanId,           // {0}=id
+  FontCacheRepaired,   // (file = the bad cache entry)
 };
 
 struct Diagnostic {

@@ -40,7 +40,15 @@ std::string ReportPeriod::label(Lang lang) const {
   std::string y = std::to_string(year);
   if (lang == Lang::En) {
     switch (kind) {
-      case ReportKind::Quarter: return "Q" + std::to_string(quarter) + " " + y;
+      case ReportKind::Quarter: {
+        // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict, GCC PR 105329)
+        // on "literal" + std::string.
+        std::string s = "Q";
+        s += std::to_string(quarter);
+        s += ' ';
+        s += y;
+        return s;
+      }
       case ReportKind::HalfYear: return "first half of " + y;
       case ReportKind::NineMonth: return "first nine months of " + y;
       case ReportKind::Annual: return "year " + y;

@@ -61,6 +61,6 @@ expect "$T/e5" "$T/tpl/state.yaml:$line:3: lỗi: khóa không hợp lệ \"para
 # An output directory that cannot be created: a clear message, exit 1.
 "$VNPLAN" build "$D/minimal" -o /proc/vnplan-cannot-write > /dev/null 2> "$T/e6"; rc=$?
 [ $rc -eq 1 ] || { echo "FAIL: unwritable output must exit 1 (got $rc)"; fail=1; }
-expect "$T/e6" "lỗi: không ghi được kết quả: /proc/vnplan-cannot-write/minimal"
+expect "$T/e6" "lỗi: không ghi được /proc/vnplan-cannot-write/minimal/minimal.pdf: không tìm thấy thư mục"
 
 exit $fail

@@ -2,32 +2,26 @@
 
 #include <hb-subset.h>
 #include <hb.h>
+#include <qpdf/QPDFCryptoProvider.hh>
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iterator>
 #include <map>
 #include <mutex>
 #include <stdexcept>
 #include <sstream>
+#include <vector>
 
 namespace vnplan {
 namespace {
 
-// Bump when the repertoire changes so old cache entries are not reused.
+// Bump when the repertoire (makeSubset) changes so old cache entries are not reused.
 constexpr int kRepertoireVersion = 1;
-
-std::uint64_t fnv1a(const std::string& s) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 std::string readAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -84,6 +78,56 @@ std::string fontCacheDir() {
   return "/tmp/vnplan-cache-" + std::to_string(::getuid());
 }
 
+namespace {
+
+std::mutex& noticeMutex() {
+  static std::mutex mu;
+  return mu;
+}
+std::function<void(const std::string&)>& noticeHandler() {
+  static std::function<void(const std::string&)> handler = [](const std::string& entry) {
+    std::fprintf(stderr, "vnplan: phông chữ trong bộ đệm bị hỏng, đã tạo lại: %s\n", entry.c_str());
+  };
+  return handler;
+}
+
+std::string sha256Hex(const std::string& a, const std::string& b = {}) {
+  auto c = QPDFCryptoProvider::getImpl();
+  c->SHA2_init(256);
+  c->SHA2_update(reinterpret_cast<const unsigned char*>(a.data()), a.size());
+  c->SHA2_update(reinterpret_cast<const unsigned char*>(b.data()), b.size());
+  c->SHA2_finalize();
+  const std::string raw = c->SHA2_digest();
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char ch : raw) {
+    out += hex[ch >> 4];
+    out += hex[ch & 15];
+  }
+  return out;
+}
+
+// What decides the bytes of a subset besides the source font: the repertoire (in
+// makeSubset, versioned by kRepertoireVersion) and the subsetter (HarfBuzz's version).
+std::string subsetterIdentity() {
+  return "repertoire " + std::to_string(kRepertoireVersion) + "; harfbuzz " + hb_version_string();
+}
+
+// An entry is "<slot>-<check>-<font file name>": slot = hash of the source font's bytes
+// and the subsetter identity; check = hash of slot and the entry's own bytes, so an entry
+// that was emptied, cut, overwritten or swapped with another face's is noticed.
+bool entryIsValid(const std::filesystem::path& entry, const std::string& slot, const std::string& check) {
+  const std::string bytes = readAll(entry.string());
+  return !bytes.empty() && sha256Hex(slot, bytes).substr(0, 32) == check;
+}
+
+}  // namespace
+
+void setFontCacheRepairNotice(std::function<void(const std::string& entry)> notice) {
+  std::lock_guard<std::mutex> lock(noticeMutex());
+  noticeHandler() = std::move(notice);
+}
+
 std::string subsetFontCached(const std::string& fontPath) {
   namespace fs = std::filesystem;
   // Memoize per process: the same four faces are asked for by every document.
@@ -93,35 +137,54 @@ std::string subsetFontCached(const std::string& fontPath) {
   static std::mutex mu;
   static std::map<std::string, std::string> memo;
   std::lock_guard<std::mutex> lock(mu);
-  auto found = memo.find(fontPath);
+  const std::string memoKey = fontCacheDir() + "\n" + fontPath;
+  auto found = memo.find(memoKey);
   if (found != memo.end()) return found->second;
   std::string result = fontPath;
   try {
-    std::string bytes = readAll(fontPath);
-    char key[40];
-    std::snprintf(key, sizeof key, "%016llx-v%d", static_cast<unsigned long long>(fnv1a(bytes)), kRepertoireVersion);
-    fs::path dir = fs::path(fontCacheDir()) / "fonts";
-    fs::path target = dir / (std::string(key) + "-" + fs::path(fontPath).filename().string());
-    if (fs::is_regular_file(target)) {
-      result = target.string();
-    } else {
+    const std::string bytes = readAll(fontPath);
+    const std::string slot = sha256Hex(bytes, "\n" + subsetterIdentity()).substr(0, 32);
+    const fs::path dir = fs::path(fontCacheDir()) / "fonts";
+    const std::string name = fs::path(fontPath).filename().string();
+    // Look for a valid entry of this slot; remove the bad ones.
+    std::vector<fs::path> bad;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      const std::string entry = it->path().filename().string();
+      if (entry.size() < 66 || entry.compare(0, 33, slot + "-") != 0 || entry.find(".tmp-") != std::string::npos) continue;
+      if (entryIsValid(it->path(), slot, entry.substr(33, 32)))
+        result = it->path().string();
+      else
+        bad.push_back(it->path());
+    }
+    for (const auto& b : bad) fs::remove(b, ec);
+    if (result == fontPath) {
       std::string sub;
       if (!bytes.empty() && makeSubset(fontPath, bytes, sub)) {
         fs::create_directories(dir);
-        fs::path tmp = dir / (target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+        const fs::path target = dir / (slot + "-" + sha256Hex(slot, sub).substr(0, 32) + "-" + name);
+        fs::path tmp = dir / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
         {
           std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
           out.write(sub.data(), static_cast<std::streamsize>(sub.size()));
-          if (!out) throw std::runtime_error("write");
+          out.close();
+          if (!out) {
+            fs::remove(tmp, ec);
+            throw std::runtime_error("write");
+          }
         }
         fs::rename(tmp, target);
         result = target.string();
+        if (!bad.empty()) {
+          std::lock_guard<std::mutex> nl(noticeMutex());
+          if (noticeHandler()) noticeHandler()(bad.front().string());
+        }
       }
     }
   } catch (...) {
     result = fontPath;  // no cache: use the full font, just slower
   }
-  memo[fontPath] = result;
+  memo[memoKey] = result;
   return result;
 }
 

@@ -198,14 +198,16 @@ GroupTablePosition writeSummarySheet(lxw_workbook* wb, lxw_worksheet* ws, Format
     // Each figure's key names its value cell: =tasks.done_pct in a formula.
     const std::string& key = r.cells[3].text;
     if (isValidDefinedName(key)) {
-      std::string ref = "=" + absoluteRange(sheet, row, 2, row, 2);
+      std::string ref = "=";  // appended: GCC 12 -O3 -Wrestrict false positive on "=" + string
+      ref += absoluteRange(sheet, row, 2, row, 2);
       check(workbook_define_name(wb, key.c_str(), ref.c_str()), "defined name " + key);
     }
     ++row;
   }
   if (!figures.rows.empty()) {
     for (int c = 0; c < 4; ++c) {
-      std::string ref = "=" + absoluteRange(sheet, kFirstBodyRow, c, row - 1, c);
+      std::string ref = "=";  // appended: GCC 12 -O3 -Wrestrict false positive on "=" + string
+      ref += absoluteRange(sheet, kFirstBodyRow, c, row - 1, c);
       check(workbook_define_name(wb, figures.columns[c].key.c_str(), ref.c_str()),
             "defined name " + figures.columns[c].key);
     }
@@ -321,7 +323,9 @@ void writeReportTaskSheet(lxw_workbook* wb, lxw_worksheet* ws, Formats& fmt, con
   const std::pair<TaskStatus, lxw_format*> rules[] = {
       {TaskStatus::Overdue, red}, {TaskStatus::DoneOnTime, green}, {TaskStatus::DoneLate, green}};
   for (const auto& [status, format] : rules) {
-    std::string value = "\"" + taskStatusLabel(status, Lang::Vi) + "\"";
+    std::string value = "\"";  // appended: GCC 12 -O3 -Wrestrict false positive on "\"" + string
+    value += taskStatusLabel(status, Lang::Vi);
+    value += '"';
     lxw_conditional_format cf{};
     cf.type = LXW_CONDITIONAL_TYPE_CELL;
     cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;

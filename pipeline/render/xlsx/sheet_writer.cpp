@@ -185,7 +185,8 @@ void writeAppendixSheet(lxw_workbook* wb, lxw_worksheet* ws, Formats& fmt, const
     for (int c = 0; c < ncols; ++c) {
       const std::string& key = t.columns[c].key;
       if (!seen.insert(key).second || !isValidDefinedName(key)) continue;
-      std::string ref = "=" + absoluteRange(t.sheetName, kFirstBodyRow, c, last, c);
+      std::string ref = "=";  // appended: GCC 12 -O3 -Wrestrict false positive on "=" + string
+      ref += absoluteRange(t.sheetName, kFirstBodyRow, c, last, c);
       check(workbook_define_name(wb, key.c_str(), ref.c_str()), "defined name " + key);
     }
   }
