@@ -228,6 +228,30 @@ void writeConsolidationWorkbook(const Plan& plan, const Consolidation& c, std::i
     }
     s.finish();
   }
+  if (!c.overall.indicators.empty() && !c.parents.empty()) {  // Indicators combined per parent unit.
+    SheetOut s(wb, fmt, "Chỉ tiêu theo cấp trên", "KẾT QUẢ CÁC CHỈ TIÊU THEO ĐƠN VỊ CẤP TRÊN",
+               {{"Đơn vị cấp trên", 28}, {"TT", 6}, {"Chỉ tiêu", 36}, {"Cách tổng hợp", 10}, {"Kết quả tổng hợp", 12},
+                {"Số đơn vị có số liệu", 10}, {"Số đơn vị có số", 10}, {"Số đơn vị đạt", 10}});
+    auto rows = [&](const GroupTotal& g) {
+      for (const auto& i : g.indicators) {
+        s.text(0, g.parent ? g.parent->name + " (" + g.parent->code + ")" : "Tổng cộng", !g.parent);
+        s.text(1, i.indicator->number);
+        s.text(2, i.indicator->name);
+        s.text(3, ruleKey(i.rule));
+        if (i.value)
+          s.number(4, *i.value, i.percent ? "#,##0.0\"%\"" : "#,##0.##");
+        else
+          s.blank(4);
+        s.number(5, i.unitsWithValue);
+        s.number(6, i.unitsNumeric);
+        s.number(7, i.unitsMet);
+        s.endRow();
+      }
+    };
+    for (const auto& p : c.parents) rows(p);
+    rows(c.overall);
+    s.finish();
+  }
   {  // Missing and rejected units.
     SheetOut s(wb, fmt, "Chưa báo cáo", "ĐƠN VỊ CHƯA BÁO CÁO HOẶC CÓ TỆP BỊ TỪ CHỐI",
                {{"Mã", 8}, {"Đơn vị", 30}, {"Đơn vị cấp trên", 10}, {"Tình trạng", 12}, {"Lý do", 80}});
