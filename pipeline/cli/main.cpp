@@ -50,7 +50,7 @@ class VnplanApp : public Poco::Util::Application {
     options.addOption(Option("within", "", "due: số ngày tính là sắp đến hạn (mặc định 30) / days ahead counted as coming")
                           .argument("DAYS")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onWithin)));
-    options.addOption(Option("units", "", "collect, consolidate: danh mục đơn vị units.yaml / units directory")
+    options.addOption(Option("units", "", "collect, ingest, consolidate: danh mục đơn vị units.yaml / units directory")
                           .argument("FILE")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onUnits)));
     options.addOption(Option("jobs", "j", "số luồng song song / worker threads")
