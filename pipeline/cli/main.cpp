@@ -81,7 +81,7 @@ class VnplanApp : public Poco::Util::Application {
     options.addOption(Option("shard", "", "run: chỉ xử lý phần I trong N phần (I = 0…N-1) / process shard I of N")
                           .argument("I/N")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onShard)));
-    options.addOption(Option("units", "", "collect, consolidate: danh mục đơn vị units.yaml; synth: số đơn vị / units directory; synth: number of units")
+    options.addOption(Option("units", "", "collect, ingest, consolidate: danh mục đơn vị units.yaml; synth: số đơn vị / units directory; synth: number of units")
                           .argument("FILE|N")
                           .callback(OptionCallback<VnplanApp>(this, &VnplanApp::onUnits)));
     options.addOption(Option("seed", "", "synth: hạt giống ngẫu nhiên / random seed")

@@ -174,6 +174,17 @@ try:
     check(ind["4"][4] == "none" and ind["4"][5] is None and ind["4"][8] == v4.count("Đạt") and ind["4"][6] == len(v4),
           f"indicator 4 (verdict): {ind['4']} vs {v4.count('Đạt')}/{len(v4)}")
 
+    # Indicators per district: the percentage averaged over that district's units.
+    wp = wb["Chỉ tiêu theo cấp trên"]
+    for d in (1, 7):
+        dc = f"{d:03d}"
+        vals = [s["values"]["1"] for c, s in expected.items() if "1" in s["values"] and
+                next(p for cc, _, p in units if cc == c) == dc]
+        row = next(r for r in range(4, wp.max_row + 1)
+                   if wp.cell(r, 1).value == f"Huyện {d} ({dc})" and str(wp.cell(r, 2).value) == "1")
+        check(close(wp.cell(row, 5).value, sum(vals) / len(vals)) and wp.cell(row, 7).value == len(vals),
+              f"district {dc} indicator 1: {wp.cell(row, 5).value} vs {sum(vals) / len(vals)}")
+
     ws = wb["Chưa báo cáo"]
     listed = {ws.cell(r, 1).value: (ws.cell(r, 4).value, ws.cell(r, 5).value) for r in range(4, ws.max_row + 1)}
     want_missing = {c for c in state if state[c] in ("missing", "rejected")}

@@ -29,8 +29,10 @@ struct Col {
 // One simple table sheet: title, header row 3 (1-based), body below; numbers stay numbers.
 class SheetOut {
  public:
-  SheetOut(lxw_workbook* wb, Formats& fmt, const std::string& name, const std::string& title, std::vector<Col> cols)
-      : fmt_(fmt), name_(name), cols_(std::move(cols)) {
+  // `printedCols` limits the print area and the title (0: every column); the filter covers all.
+  SheetOut(lxw_workbook* wb, Formats& fmt, const std::string& name, const std::string& title, std::vector<Col> cols,
+           int printedCols = 0)
+      : fmt_(fmt), name_(name), cols_(std::move(cols)), printed_(printedCols) {
     ws_ = workbook_add_worksheet(wb, checkedText(name, "sheet name", 31));
     if (!ws_) throw std::runtime_error("cannot add sheet " + name);
     const int last = static_cast<int>(cols_.size()) - 1;
@@ -39,7 +41,8 @@ class SheetOut {
       check(worksheet_set_column(ws_, c, c, cols_[c].width, nullptr), name);
       total += cols_[c].width;
     }
-    check(worksheet_merge_range(ws_, 0, 0, 0, last, checkedText(title, name), fmt_.title), name);
+    const int titleLast = printed_ > 0 ? std::min(printed_ - 1, last) : last;
+    check(worksheet_merge_range(ws_, 0, 0, 0, titleLast, checkedText(title, name), fmt_.title), name);
     check(worksheet_set_row(ws_, 0, rowHeightPoints(wrappedLines(title, total, FontMetrics{kTitleSize, true}),
                                                     FontMetrics{kTitleSize, true}),
                             nullptr),
@@ -73,12 +76,13 @@ class SheetOut {
   }
   void finish() {
     const int last = static_cast<int>(cols_.size()) - 1;
+    const int lastPrinted = printed_ > 0 ? std::min(printed_ - 1, last) : last;
     worksheet_set_paper(ws_, 9);
     worksheet_set_landscape(ws_);
     worksheet_fit_to_pages(ws_, 1, 0);
     worksheet_set_margins(ws_, 15 / kInch, 15 / kInch, 15 / kInch, 15 / kInch);
     check(worksheet_repeat_rows(ws_, 2, 2), "print titles");
-    check(worksheet_print_area(ws_, 0, 0, std::max(row_ - 1, 2), last), "print area");
+    check(worksheet_print_area(ws_, 0, 0, std::max(row_ - 1, 2), lastPrinted), "print area");
     if (row_ > 3) check(worksheet_autofilter(ws_, 2, 0, row_ - 1, last), "autofilter");
   }
 
@@ -87,6 +91,7 @@ class SheetOut {
   std::string name_;
   std::vector<Col> cols_;
   lxw_worksheet* ws_;
+  int printed_ = 0;
   int row_ = 3;
   int lines_ = 1;
 };
@@ -155,7 +160,7 @@ void writeConsolidationWorkbook(const Plan& plan, const Consolidation& c, std::i
           inds.push_back(&i);
           cols.push_back({"Chỉ tiêu " + i.number, 12});
         }
-    SheetOut s(wb, fmt, "Đơn vị", "TÌNH HÌNH BÁO CÁO CỦA TỪNG ĐƠN VỊ", cols);
+    SheetOut s(wb, fmt, "Đơn vị", "TÌNH HÌNH BÁO CÁO CỦA TỪNG ĐƠN VỊ", cols, 6 + static_cast<int>(kTaskStatusCount) + 1);
     for (const auto& u : c.units) {
       s.text(0, u.unit->code);
       s.text(1, u.unit->name);
@@ -189,6 +194,8 @@ void writeConsolidationWorkbook(const Plan& plan, const Consolidation& c, std::i
       }
       s.endRow();
     }
+    // Printed: the unit, its state and its task counts; the indicator values are for filtering
+    // and copying (one column per indicator would shrink the page to nothing).
     s.finish();
   }
   {  // Totals per parent unit and overall.
@@ -226,6 +233,30 @@ void writeConsolidationWorkbook(const Plan& plan, const Consolidation& c, std::i
       s.number(8, i.unitsMet);
       s.endRow();
     }
+    s.finish();
+  }
+  if (!c.overall.indicators.empty() && !c.parents.empty()) {  // Indicators combined per parent unit.
+    SheetOut s(wb, fmt, "Chỉ tiêu theo cấp trên", "KẾT QUẢ CÁC CHỈ TIÊU THEO ĐƠN VỊ CẤP TRÊN",
+               {{"Đơn vị cấp trên", 28}, {"TT", 6}, {"Chỉ tiêu", 36}, {"Cách tổng hợp", 10}, {"Kết quả tổng hợp", 12},
+                {"Số đơn vị có số liệu", 10}, {"Số đơn vị có số", 10}, {"Số đơn vị đạt", 10}});
+    auto rows = [&](const GroupTotal& g) {
+      for (const auto& i : g.indicators) {
+        s.text(0, g.parent ? g.parent->name + " (" + g.parent->code + ")" : "Tổng cộng", !g.parent);
+        s.text(1, i.indicator->number);
+        s.text(2, i.indicator->name);
+        s.text(3, ruleKey(i.rule));
+        if (i.value)
+          s.number(4, *i.value, i.percent ? "#,##0.0\"%\"" : "#,##0.##");
+        else
+          s.blank(4);
+        s.number(5, i.unitsWithValue);
+        s.number(6, i.unitsNumeric);
+        s.number(7, i.unitsMet);
+        s.endRow();
+      }
+    };
+    for (const auto& p : c.parents) rows(p);
+    rows(c.overall);
     s.finish();
   }
   {  // Missing and rejected units.
