@@ -339,7 +339,7 @@ bool YamlReader::checkControl(const Located& v, const std::string& key, const st
              static_cast<unsigned char>(s[i + 1]) >= 0x80)
       cp = static_cast<unsigned char>(s[i + 1]);
     if (cp != 0x110000) {
-      char buf[8];
+      char buf[16];  // "U+" and up to six hex digits
       std::snprintf(buf, sizeof buf, "U+%04X", cp);
       error(v, MsgId::ControlCharacter, {key, buf});
       return false;
