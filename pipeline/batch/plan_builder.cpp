@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "batch/document_builder.hpp"
@@ -24,6 +25,29 @@
 #include "sign/sign_error.hpp"
 
 namespace vnplan {
+
+namespace {
+
+// Runs the rendering and writing steps of one document pair; every failure becomes one
+// message line in `err` (signing, writing with its errno text, anything else).
+bool writeOutputs(const std::string& dir, Lang lang, std::ostream& err, const std::function<void()>& steps) {
+  try {
+    steps();
+    return true;
+  } catch (const SignFailure& e) {
+    err << formatDiagnostic({Severity::Error, dir, 0, 0, e.id, e.args}, lang) << "\n";
+  } catch (const OutputError& e) {
+    err << dir << ": " << (lang == Lang::En ? "error: " : "lỗi: ") << e.message(lang) << "\n";
+  } catch (const std::filesystem::filesystem_error& e) {
+    err << dir << ": " << (lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
+        << e.path1().string() << " (" << e.code().message() << ")\n";
+  } catch (const std::exception& e) {
+    err << dir << ": " << (lang == Lang::En ? "error: " : "lỗi: ") << e.what() << "\n";
+  }
+  return false;
+}
+
+}  // namespace
 
 std::string planPdfName(const std::string& id) { return id + ".pdf"; }
 std::string planXlsxName(const std::string& id) { return id + "-phu-luc.xlsx"; }
@@ -60,28 +84,15 @@ bool buildPlanDocuments(const Plan& plan, const DocTemplate& tmpl, const std::st
     return false;
   }
   const std::filesystem::path base = std::filesystem::path(o.outDir) / plan.id;
-  try {
+  const bool written = writeOutputs(dir, o.lang, err, [&] {
     std::string pdf = renderPlanPdf(plan, tmpl, findFonts(defaultFontDirs()), epoch);
     if (o.signer) pdf = o.signer(pdf, epoch);  // last, after every other pass
     writer.writeBytes((base / planPdfName(plan.id)).string(), pdf);
     writer.writeWith((base / planXlsxName(plan.id)).string(),
                      [&](const std::string& tmp) { writeAppendixWorkbook(plan, tmp, XlsxOptions{epoch, &tmpl}); });
-  } catch (const SignFailure& e) {
-    err << formatDiagnostic({Severity::Error, dir, 0, 0, e.id, e.args}, o.lang) << "\n";
-    return false;
-  } catch (const OutputError& e) {
-    err << dir << ": " << (o.lang == Lang::En ? "error: " : "lỗi: ") << e.message(o.lang) << "\n";
-    return false;
-  } catch (const std::filesystem::filesystem_error& e) {
-    err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
-        << e.path1().string() << " (" << e.code().message() << ")\n";
-    return false;
-  } catch (const std::exception& e) {
-    err << dir << ": " << (o.lang == Lang::En ? "error: " : "lỗi: ") << e.what() << "\n";
-    return false;
-  }
-  out << base.string() << "\n";
-  return true;
+  });
+  if (written) out << base.string() << "\n";
+  return written;
 }
 
 bool buildReport(const std::string& dir, const ReportPeriod& period, const BuildOptions& o, OutputWriter& writer,
@@ -99,7 +110,6 @@ bool buildReport(const std::string& dir, const ReportPeriod& period, const Build
 bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const ReportText& text, const std::string& dir,
                           const ReportPeriod& period, const BuildOptions& o, OutputWriter& writer, std::ostream& out,
                           std::ostream& err) {
-  const bool en = o.lang == Lang::En;
   Diagnostics d;
   std::optional<ProgressReport> rep;
   std::string progressPath = progressFile(dir, period);
@@ -140,29 +150,16 @@ bool buildReportDocuments(const Plan& plan, const DocTemplate& tmpl, const Repor
   }
   const std::filesystem::path base = std::filesystem::path(o.outDir) / plan.id;
   const std::string stem = reportStem(plan.id, period);
-  try {
+  const bool written = writeOutputs(dir, o.lang, err, [&] {
     std::string pdf = renderSpecPdf(spec, tmpl, findFonts(defaultFontDirs()), epoch);
     if (o.signer) pdf = o.signer(pdf, epoch);  // last, after every other pass
     writer.writeBytes((base / (stem + ".pdf")).string(), pdf);
     writer.writeWith((base / (stem + ".xlsx")).string(), [&](const std::string& tmp) {
       writeReportWorkbook(ReportWorkbookInput{&plan, &*rep, &tasks, &indicators, &figures}, tmp, XlsxOptions{epoch, &tmpl});
     });
-  } catch (const SignFailure& e) {
-    err << formatDiagnostic({Severity::Error, dir, 0, 0, e.id, e.args}, o.lang) << "\n";
-    return false;
-  } catch (const OutputError& e) {
-    err << dir << ": " << (o.lang == Lang::En ? "error: " : "lỗi: ") << e.message(o.lang) << "\n";
-    return false;
-  } catch (const std::filesystem::filesystem_error& e) {
-    err << dir << ": " << (o.lang == Lang::En ? "error: cannot write output: " : "lỗi: không ghi được kết quả: ")
-        << e.path1().string() << " (" << e.code().message() << ")\n";
-    return false;
-  } catch (const std::exception& e) {
-    err << dir << ": " << (en ? "error: " : "lỗi: ") << e.what() << "\n";
-    return false;
-  }
-  out << (base / stem).string() << "\n";
-  return true;
+  });
+  if (written) out << (base / stem).string() << "\n";
+  return written;
 }
 
 }  // namespace vnplan
