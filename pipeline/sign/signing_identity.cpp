@@ -16,13 +16,27 @@ namespace {
 
 // Older authorities still issue PKCS#12 files protected with RC2/3DES, which OpenSSL 3
 // keeps in its "legacy" provider. Loaded once, next to the default provider, if present.
-void loadLegacyProvider() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    OSSL_PROVIDER_load(nullptr, "default");
-    OSSL_PROVIDER_load(nullptr, "legacy");
+// The providers are unloaded when the process exits, so that leak checkers see no memory
+// still held by them.
+struct LoadedProviders {
+  OSSL_PROVIDER* defaults = nullptr;
+  OSSL_PROVIDER* legacy = nullptr;
+  LoadedProviders() {
+    defaults = OSSL_PROVIDER_load(nullptr, "default");
+    legacy = OSSL_PROVIDER_load(nullptr, "legacy");
     ERR_clear_error();
-  });
+  }
+  ~LoadedProviders() {
+    if (legacy) OSSL_PROVIDER_unload(legacy);
+    if (defaults) OSSL_PROVIDER_unload(defaults);
+  }
+  LoadedProviders(const LoadedProviders&) = delete;
+  LoadedProviders& operator=(const LoadedProviders&) = delete;
+};
+
+void loadLegacyProvider() {
+  static LoadedProviders providers;  // thread-safe one-time initialisation
+  (void)providers;
 }
 
 }  // namespace
