@@ -80,6 +80,24 @@ std::vector<const Agency*> leadAgencies(const Plan& plan) {
   return out;
 }
 
+// Appends a group's heading row (number and title in the first two columns) and its rows;
+// a group with no row of this form is left out. Indicator groups without number and title
+// get no heading.
+static void appendGroupRows(FormTable& t, const std::string& number, const std::string& title, std::vector<FormRow>& items,
+                     bool headingAlways) {
+  if (items.empty()) return;
+  if (headingAlways || !number.empty() || !title.empty()) {
+    FormRow gr;
+    gr.group = true;
+    gr.key = number;
+    gr.cells.assign(t.columns.size(), "");
+    gr.cells[0] = number;
+    gr.cells[1] = title;
+    t.rows.push_back(std::move(gr));
+  }
+  for (auto& r : items) t.rows.push_back(std::move(r));
+}
+
 CollectionForm buildCollectionForm(const Plan& plan, const ReportPeriod& period, const FormUnit& unit) {
   CollectionForm form;
   form.plan = &plan;
@@ -122,15 +140,7 @@ CollectionForm buildCollectionForm(const Plan& plan, const ReportPeriod& period,
         r.cells = {task.number, task.name, agencyNames(task.lead), task.deadline.text, "", "", "", "", "", ""};
         items.push_back(std::move(r));
       }
-      if (items.empty()) continue;
-      FormRow gr;
-      gr.group = true;
-      gr.key = g.number;
-      gr.cells.assign(t.columns.size(), "");
-      gr.cells[0] = g.number;
-      gr.cells[1] = g.title;
-      t.rows.push_back(std::move(gr));
-      for (auto& r : items) t.rows.push_back(std::move(r));
+      appendGroupRows(t, g.number, g.title, items, /*headingAlways=*/true);
     }
     if (!t.rows.empty()) form.tables.push_back(std::move(t));
   }
@@ -168,17 +178,7 @@ CollectionForm buildCollectionForm(const Plan& plan, const ReportPeriod& period,
         r.cells = {ind.number, ind.name, ind.unit, target.text, "", "", ""};
         items.push_back(std::move(r));
       }
-      if (items.empty()) continue;
-      if (!g.number.empty() || !g.title.empty()) {
-        FormRow gr;
-        gr.group = true;
-        gr.key = g.number;
-        gr.cells.assign(t.columns.size(), "");
-        gr.cells[0] = g.number;
-        gr.cells[1] = g.title;
-        t.rows.push_back(std::move(gr));
-      }
-      for (auto& r : items) t.rows.push_back(std::move(r));
+      appendGroupRows(t, g.number, g.title, items, /*headingAlways=*/false);
     }
     if (!t.rows.empty()) form.tables.push_back(std::move(t));
   }
