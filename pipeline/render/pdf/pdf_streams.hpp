@@ -11,7 +11,7 @@
 
 namespace vnplan {
 
-// zlib (RFC 1950) stream of `raw` at `level` (1 fastest … 9 smallest).
+// zlib-format (RFC 1950) stream of `raw` at `level` (1 fastest … 9 smallest), by libdeflate.
 std::string deflateBytes(std::string_view raw, int level);
 // Replaces the data of libharu stream object `dict` with `deflated` (already compressed)
 // and marks it for restoreFilterKeys().
