@@ -115,7 +115,7 @@ class PlanLoader {
   // An unquoted entry of a [flow list] that starts with a small letter and is no agency
   // code is most likely the tail of the entry before it, split off by a comma.
   void checkSplitEntries(const Located& v, const std::vector<std::pair<std::string, SourceRef>>& entries) {
-    if (!v.node.IsSequence() || v.node.Style() != YAML::EmitterStyle::Flow || v.node.size() != entries.size()) return;
+    if (!v.node.IsSequence() || v.node.Style() != yaml::Style::Flow || v.node.size() != entries.size()) return;
     for (size_t i = 1; i < entries.size(); ++i) {
       if (v.node[i].Tag() != "?") continue;  // quoted: written as one entry on purpose
       const std::string& t = entries[i].first;
@@ -245,7 +245,7 @@ class PlanLoader {
             return;
           }
           std::string key;
-          Located val{YAML::Node(), e.file};
+          Located val{yaml::Node(), e.file};
           for (auto it = e.node.begin(); it != e.node.end(); ++it)
             if (it->first.Scalar() != "number") {
               key = it->first.Scalar();

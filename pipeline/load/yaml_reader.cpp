@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
 
 #include <cmath>
 #include <cstdio>
@@ -199,6 +200,12 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
   }
 
   try {
+    // The fast route: libyaml reads a well-formed file without anchors (nearly every file).
+    // Anything else takes yaml-cpp's route below, whose messages the users know.
+    if (!utf16) {
+      yaml::Node root;
+      if (yaml::parseFast(bytes, root) == yaml::FastParse::Ok) return Located{root, path};
+    }
     {
       std::istringstream is(bytes);
       YAML::Parser parser(is);
@@ -208,8 +215,7 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
       for (const auto& m : finder.found) error(SourceRef{path, m.line + 1, m.column + 1}, MsgId::AliasRefused);
       if (!finder.found.empty()) return std::nullopt;
     }
-    YAML::Node root = YAML::Load(bytes);
-    return Located{root, path};
+    return Located{yaml::fromYamlCpp(YAML::Load(bytes)), path};
   } catch (const YAML::DeepRecursion& e) {
     error(SourceRef{path, e.mark.line + 1, e.mark.column + 1}, MsgId::TooDeep);
   } catch (const YAML::Exception& e) {
@@ -301,7 +307,7 @@ namespace {
 // "Lưu: VT, VHXH." written unquoted reads as a one-entry mapping {Lưu: "VT, VHXH."}. Where
 // a text is expected, a one-line mapping of one plain text to a plain text is taken back as
 // the text the clerk wrote (issue #12).
-std::optional<std::string> colonText(const YAML::Node& n) {
+std::optional<std::string> colonText(const yaml::Node& n) {
   if (!n.IsMap() || n.size() != 1) return std::nullopt;
   auto it = n.begin();
   if (!it->first.IsScalar() || !(it->second.IsScalar() || it->second.IsNull())) return std::nullopt;
@@ -365,14 +371,12 @@ std::optional<int> YamlReader::integer(const Located& v, const std::string& key)
 
 std::optional<double> YamlReader::number(const Located& v, const std::string& key) {
   if (v.node.IsScalar()) {
-    try {
-      const double x = v.node.as<double>();
-      if (!std::isfinite(x)) {
+    if (const auto x = v.node.asDouble()) {
+      if (!std::isfinite(*x)) {
         error(v, MsgId::NotFinite, {key, v.node.Scalar()});
         return std::nullopt;
       }
-      return x;
-    } catch (const YAML::Exception&) {
+      return *x;
     }
   }
   error(v, MsgId::WrongType, {key, "số / a number"});

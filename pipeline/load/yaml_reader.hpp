@@ -1,9 +1,7 @@
 #pragma once
-// Reads YAML files into yaml-cpp nodes and offers checked accessors that turn every
+// Reads YAML files into nodes (load/yaml_tree.hpp) and offers checked accessors that turn every
 // problem into a located Diagnostic instead of an exception. Shared by the plan and
 // progress loaders.
-#include <yaml-cpp/yaml.h>
-
 #include <functional>
 #include <initializer_list>
 #include <optional>
@@ -13,12 +11,13 @@
 
 #include "model/diagnostic.hpp"
 #include "model/plan.hpp"
+#include "load/yaml_tree.hpp"
 
 namespace vnplan {
 
 // A node together with the file it was read from.
 struct Located {
-  YAML::Node node;
+  yaml::Node node;
   std::string file;
   SourceRef at() const;
 };

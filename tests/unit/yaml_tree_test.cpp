@@ -1,0 +1,135 @@
+// The libyaml route (yaml::parseFast) must read every file exactly as the yaml-cpp route
+// does: same kinds, tags, texts, styles and places. Compared over every YAML file of the
+// repository (seed plans, test data, templates) and hand-written edge cases.
+#include <gtest/gtest.h>
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "load/yaml_tree.hpp"
+
+using namespace vnplan;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A readable dump of a tree: one line per node with kind, tag, place, style and text.
+void dump(const yaml::Node& n, std::ostream& out, int depth, bool withNullPlaces) {
+  out << std::string(static_cast<size_t>(depth) * 2, ' ');
+  const char* kind = n.IsMap() ? "map" : n.IsSequence() ? "seq" : n.IsScalar() ? "scalar" : n.IsNull() ? "null" : "undef";
+  out << kind << " tag=" << n.Tag();
+  if (!n.IsNull() || withNullPlaces) out << " @" << n.Mark().line << ":" << n.Mark().column;
+  if (n.IsMap() || n.IsSequence()) out << (n.Style() == yaml::Style::Flow ? " flow" : " block");
+  if (n.IsScalar()) out << " [" << n.Scalar() << "]";
+  out << "\n";
+  if (n.IsMap())
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      dump(it->first, out, depth + 1, withNullPlaces);
+      dump(it->second, out, depth + 2, withNullPlaces);
+    }
+  if (n.IsSequence())
+    for (const auto& e : n) dump(e, out, depth + 1, withNullPlaces);
+}
+
+std::string dumpFast(const std::string& bytes, bool& ok) {
+  yaml::Node root;
+  ok = yaml::parseFast(bytes, root) == yaml::FastParse::Ok;
+  std::ostringstream out;
+  if (ok) dump(root, out, 0, false);
+  return out.str();
+}
+
+std::string dumpYamlCpp(const std::string& bytes) {
+  std::ostringstream out;
+  dump(yaml::fromYamlCpp(YAML::Load(bytes)), out, 0, false);
+  return out.str();
+}
+
+std::string readAll(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST(YamlTree, EveryRepositoryFileReadsAsYamlCppReadsIt) {
+  int compared = 0;
+  for (const char* root : {VNPLAN_INPUTS, VNPLAN_TEST_DATA, VNPLAN_SOURCE_DIR "/templates"}) {
+    for (const auto& e : fs::recursive_directory_iterator(root)) {
+      if (!e.is_regular_file() || (e.path().extension() != ".yaml" && e.path().extension() != ".yml")) continue;
+      const std::string bytes = readAll(e.path());
+      std::string expected;
+      try {
+        expected = dumpYamlCpp(bytes);
+      } catch (const YAML::Exception&) {
+        continue;  // a broken test file: the fast route must hand it back (checked below)
+      }
+      bool ok = false;
+      const std::string got = dumpFast(bytes, ok);
+      // Test files broken on purpose (aliases, invalid UTF-8) are handed back; no other.
+      if (!ok) {
+        if (e.path().string().find("/broken-") == std::string::npos) ADD_FAILURE() << e.path() << ": yaml-cpp reads it, the fast route handed it back";
+        continue;
+      }
+      EXPECT_EQ(got, expected) << e.path();
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 30);
+}
+
+TEST(YamlTree, EdgeCasesMatchYamlCpp) {
+  const char* cases[] = {
+      "a: 1\nb: ~\nc: null\nd:\ne: 'null'\nf: \"x\"\n",
+      "t: >-\n  gấp\n  dòng\nu: |\n  giữ\n  dòng\n",
+      "- [a, b, 'c']\n- {k: v}\n- !include x.yaml\n",
+      "Lưu: VT, VHXH.\n",
+      "\xEF\xBB\xBFtên: Ủy ban\nsố: 12\n",
+      "x: [VHKHTT, và các phòng ban liên quan]\n",
+      "key: value # chú thích\nother: \"có # không phải chú thích\"\n",
+      "dup: 1\ndup: 2\n",
+      "",
+      "# chỉ chú thích\n",
+      "list:\n- một\n- hai\n",
+      "n: -3.5e2\nm: .inf\n",
+  };
+  for (const char* c : cases) {
+    bool ok = false;
+    const std::string got = dumpFast(c, ok);
+    ASSERT_TRUE(ok) << c;
+    EXPECT_EQ(got, dumpYamlCpp(c)) << c;
+  }
+}
+
+TEST(YamlTree, ProblemsAreHandedBackToYamlCpp) {
+  // Syntax errors, anchors and aliases: reported by the yaml-cpp route with its places.
+  for (const char* c : {"a: [1, 2\n", "a: &x 1\nb: *x\n", "a: *x\n", "a: b: c\n", "\tk: v\n"}) {
+    yaml::Node root;
+    EXPECT_EQ(yaml::parseFast(c, root), yaml::FastParse::NeedsYamlCpp) << c;
+  }
+  std::string deep(300, '[');
+  deep += std::string(300, ']');
+  yaml::Node root;
+  EXPECT_EQ(yaml::parseFast(deep, root), yaml::FastParse::NeedsYamlCpp);
+}
+
+TEST(YamlTree, AccessorsFollowYamlCpp) {
+  yaml::Node root;
+  ASSERT_EQ(yaml::parseFast("a: 1\nb: [x, y]\nc: 2.5\nd: abc\n", root), yaml::FastParse::Ok);
+  EXPECT_TRUE(root["a"]);
+  EXPECT_FALSE(root["zz"]);
+  EXPECT_EQ(root["b"].size(), 2u);
+  EXPECT_EQ(root["b"][size_t{1}].Scalar(), "y");
+  EXPECT_FALSE(root["b"][size_t{2}]);
+  EXPECT_EQ(root["c"].asDouble(), 2.5);
+  EXPECT_EQ(root["c"].asDouble(), YAML::Load("2.5").as<double>());
+  EXPECT_FALSE(root["d"].asDouble());
+  EXPECT_FALSE(root["b"].asDouble());
+  EXPECT_EQ(root.Mark().line, 0);
+  EXPECT_EQ(root["c"].Mark().line, 2);
+  EXPECT_EQ(root["c"].Mark().column, 3);
+}
