@@ -78,9 +78,17 @@ class PlanLoader {
   }
 
   void noteFootnoteMarks(const std::string& text, const SourceRef& at) {
-    static const std::regex mark(R"(\[\^([^\]\s]+)\])");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), mark); it != std::sregex_iterator(); ++it)
-      footnoteUses_.emplace_back((*it)[1].str(), at);
+    // "[^name]": a name of anything but "]" and white space. Found by hand, not by
+    // std::regex: every paragraph passes here, and the regex cost a tenth of a plan's load.
+    auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+    for (size_t at0 = text.find("[^"); at0 != std::string::npos; at0 = text.find("[^", at0 + 1)) {
+      size_t end = at0 + 2;
+      while (end < text.size() && text[end] != ']' && !isSpace(text[end])) ++end;
+      if (end < text.size() && text[end] == ']' && end > at0 + 2) {
+        footnoteUses_.emplace_back(text.substr(at0 + 2, end - at0 - 2), at);
+        at0 = end;  // the next mark starts after this one, as the regex search went on
+      }
+    }
   }
 
   // Checks a clerk is glad to hear about (issue #12), each at its place.
