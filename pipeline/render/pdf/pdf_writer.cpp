@@ -12,6 +12,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
+#include <hpdf_utils.h>
 
 #include <array>
 #include <cmath>
@@ -23,6 +24,15 @@
 #include <mutex>
 #include <stdexcept>
 #include <vector>
+
+// libharu copies every byte it writes (each stream into its memory buffers, the whole file
+// out again) through its exported helper HPDF_MemCpy, a byte-at-a-time loop: 4 M
+// instructions per plan PDF. The library calls it through its PLT, so this definition in
+// the program (same contract: copy n bytes, return out + n) takes its place for those calls.
+extern "C" HPDF_BYTE* HPDF_MemCpy(HPDF_BYTE* out, const HPDF_BYTE* in, HPDF_UINT n) {
+  if (n > 0) std::memcpy(out, in, n);
+  return out + n;
+}
 
 namespace vnplan {
 
