@@ -210,8 +210,10 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
       std::istringstream is(bytes);
       YAML::Parser parser(is);
       AliasFinder finder;
-      while (parser.HandleNextDocument(finder)) {
-      }
+      // The first document only, as YAML::Load reads: yaml-cpp 0.7 can report a document
+      // again and again without reading on (a file starting with ","), so a loop over all
+      // documents would never end.
+      parser.HandleNextDocument(finder);
       for (const auto& m : finder.found) error(SourceRef{path, m.line + 1, m.column + 1}, MsgId::AliasRefused);
       if (!finder.found.empty()) return std::nullopt;
     }
