@@ -578,7 +578,8 @@ bool runPlans(const RunOptions& o, RunSummary& s, std::ostream& log) {
   }
   ingested.clear();
 
-  // 2. The plans and reports.
+  // 2. The plans and reports (their outcome is the plan's; a consolidation built below makes
+  // an unchanged plan built).
   RunContext ctx;
   ctx.toolchain = toolchainHash();
   ctx.state = loadFamilyInputs(Family::State, o.period, o.lang);
@@ -626,7 +627,10 @@ bool runPlans(const RunOptions& o, RunSummary& s, std::ostream& log) {
     s.filesWritten += written;
     appendNewLines(messages[i], more);
     switch (c) {
-      case Outcome::Built: ++s.consolidations.built; break;
+      case Outcome::Built:
+        ++s.consolidations.built;
+        outcomes[i] = Outcome::Built;  // the plan has an output built
+        break;
       case Outcome::Unchanged: ++s.consolidations.unchanged; break;
       case Outcome::Failed:
         ++s.consolidations.failed;

@@ -168,7 +168,8 @@ try:
     check(p.returncode == 0, f"run 3 exit {p.returncode}: {p.stderr}")
     check(s["submissions"] == {"ingested": 1, "accepted": 1, "rejected": 0, "skipped": 3},
           f"run 3 submissions: {s['submissions']}")
-    check(s["consolidations"]["built"] == 1 and s["files_written"] == 2, f"run 3 rebuilds the consolidation only: {s}")
+    check(s["consolidations"]["built"] == 1 and s["built"] == 1 and s["files_written"] == 2,
+          f"run 3 rebuilds the consolidation only: {s}")
     check("collection: 1 submission(s) read — 1 accepted, 0 rejected, 3 already in the ledger" in p.stdout,
           f"English collection line: {p.stdout}")
     got = rates(os.path.join(base, "tinh-mau-tong-hop-2026-H1.xlsx")).get("Tổng cộng")
