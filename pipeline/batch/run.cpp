@@ -347,6 +347,10 @@ Outcome consolidateIfChanged(const std::string& dir, const std::string& id, cons
 // Appends the lines of `more` that `messages` does not hold yet (a plan that does not load
 // says so once, not once per phase).
 void appendNewLines(std::string& messages, const std::string& more) {
+  if (messages.empty()) {
+    messages = more;
+    return;
+  }
   std::istringstream lines(more);
   std::string line;
   while (std::getline(lines, line))
@@ -600,7 +604,7 @@ bool runPlans(const RunOptions& o, RunSummary& s, std::ostream& log) {
       s.filesWritten += r.filesWritten;
       if (r.missingProgress) s.missingProgress.push_back(id);
       outcomes[i] = r.outcome;
-      messages[i] += r.messages;
+      appendNewLines(messages[i], r.messages);
       if (r.outcome == Outcome::Failed) failed[i] = 1;
     }
     progress.planDone(id, r);
