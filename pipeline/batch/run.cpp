@@ -13,19 +13,27 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
+#include "batch/collection_files.hpp"
+#include "batch/consolidate.hpp"
 #include "batch/document_builder.hpp"
+#include "batch/ingest.hpp"
 #include "batch/input_hash.hpp"
 #include "batch/output_writer.hpp"
 #include "batch/plan_builder.hpp"
 #include "load/plan_loader.hpp"
 #include "load/progress_loader.hpp"
+#include "load/unit_loader.hpp"
 #include "render/pdf/font_files.hpp"
+#include "render/xlsx/content_hash.hpp"
+#include "store/ledger.hpp"
 
 #ifndef VNPLAN_VERSION
 #define VNPLAN_VERSION "0.0.0"
@@ -129,6 +137,20 @@ struct PlanResult {
   std::string messages;
 };
 
+// The plan's files (plan.yaml and what it includes) and everything every output depends on.
+std::string planInputsHash(const std::string& dir, const std::string& toolchain) {
+  ContentHash planHash;
+  planHash.add(toolchain);
+  for (const auto& f : filesWithIncludes((fs::path(dir) / "plan.yaml").string())) planHash.addFile(f);
+  return planHash.hex();
+}
+
+void writeState(const fs::path& file, const std::map<std::string, std::string>& state) {
+  StagedWriter w;
+  w.writeBytes(file.string(), stateText(state));
+  w.commit();
+}
+
 PlanResult runOnePlan(const std::string& dir, const std::string& id, const RunOptions& o, const RunContext& ctx) {
   PlanResult r;
   const fs::path base = fs::path(o.outDir) / id;
@@ -140,11 +162,7 @@ PlanResult runOnePlan(const std::string& dir, const std::string& id, const RunOp
   std::ostringstream out, err;
   bool ok = true;
 
-  ContentHash planHash;
-  planHash.add(ctx.toolchain);
-  const auto planFiles = filesWithIncludes((fs::path(dir) / "plan.yaml").string());
-  for (const auto& f : planFiles) planHash.addFile(f);
-  const std::string planKey = planHash.hex();
+  const std::string planKey = planInputsHash(dir, ctx.toolchain);
   const std::string planStateKey = "plan";
   // The plan is read once, and only when something has to be built from it.
   std::optional<Plan> plan;
@@ -220,14 +238,123 @@ PlanResult runOnePlan(const std::string& dir, const std::string& id, const RunOp
 
   // Drop the empty entries operator[] made, then record what was built.
   for (auto it = state.begin(); it != state.end();) it = it->second.empty() ? state.erase(it) : std::next(it);
-  if (state != before) {
-    StagedWriter w;
-    w.writeBytes(stateFile.string(), stateText(state));
-    w.commit();
-  }
+  if (state != before) writeState(stateFile, state);
   r.messages = err.str();
   r.outcome = !ok ? Outcome::Failed : r.filesWritten > 0 ? Outcome::Built : Outcome::Unchanged;
   return r;
+}
+
+// Runs fn(i) for i in [0, n) on the run's worker threads.
+void forEachIndex(size_t n, int jobs, const std::function<void(size_t)>& fn) {
+  size_t workers = jobs > 0 ? static_cast<size_t>(jobs) : std::max(1u, std::thread::hardware_concurrency());
+  workers = std::max<size_t>(1, std::min(workers, n));
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i = next++; i < n; i = next++) fn(i);
+  };
+  std::vector<std::thread> pool;
+  for (size_t w = 1; w < workers; ++w) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
+
+std::string readFileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// What the collection phases did for one plan.
+struct CollectResult {
+  SubmissionCounts submissions;
+  bool failed = false;
+  std::string out;       // lines of accepted files (for the log)
+  std::string messages;  // located problems
+};
+
+// Ingests the files of PLAN_DIR/inbox/<P>/ whose SHA-256 the ledger does not yet hold for this
+// plan and period. The inbox files are only read.
+CollectResult ingestInbox(const std::string& dir, const std::string& id, const RunOptions& o) {
+  CollectResult r;
+  const auto files = inboxFiles(dir, o.period);
+  if (files.empty()) return r;
+  std::set<std::string> known;
+  const std::string ledger = ledgerPath(dir);
+  std::error_code ec;
+  if (fs::exists(ledger, ec))
+    for (const auto& rec : openSqliteLedger(ledger)->forPeriod(id, o.period.key())) known.insert(rec.contentHash);
+  std::vector<std::string> pending;
+  for (const auto& f : files) {
+    // The same bytes twice in the inbox are read once.
+    if (known.insert(xlsx::sha256Hex(readFileBytes(f))).second)
+      pending.push_back(f);
+    else
+      ++r.submissions.skipped;
+  }
+  if (pending.empty()) return r;
+  IngestOptions io;
+  io.expected = o.period;
+  io.today = o.today;
+  io.outDir = o.outDir;
+  io.lang = o.lang;
+  io.recordUnderExpected = true;
+  std::ostringstream out, err;
+  const IngestResult ir = ingestFiles(dir, pending, io, out, err);
+  r.out = out.str();
+  r.messages = err.str();
+  if (!ir.loaded) {
+    r.failed = true;
+    return r;
+  }
+  r.submissions.ingested = static_cast<size_t>(ir.accepted + ir.unchanged + ir.rejected);
+  r.submissions.accepted = static_cast<size_t>(ir.accepted + ir.unchanged);
+  r.submissions.rejected = static_cast<size_t>(ir.rejected);
+  r.failed = ir.rejected > 0;
+  return r;
+}
+
+// Consolidates a plan with a units.yaml into OUT_DIR/<id>/<id>-tong-hop-<P>.pdf and .xlsx
+// unless the hash of its inputs is the one recorded when they were last built.
+Outcome consolidateIfChanged(const std::string& dir, const std::string& id, const RunOptions& o, const RunContext& ctx,
+                             size_t& filesWritten, std::string& messages) {
+  const fs::path base = fs::path(o.outDir) / id;
+  const fs::path stateFile = base / kStateFile;
+  auto state = readState(stateFile);
+  ContentHash h;
+  h.add(planInputsHash(dir, ctx.toolchain));
+  const ConsolidationInputs in = consolidationInputs(dir, id, o.period, "");
+  for (const auto& f : in.files) h.addFile(f);
+  h.add(in.ledgerRecords);
+  const std::string key = h.hex();
+  const std::string stateKey = "consolidation:" + o.period.key();
+  const std::string stem = consolidationStem(id, o.period);
+  if (state[stateKey] == key && allExist({base / (stem + ".pdf"), base / (stem + ".xlsx")})) return Outcome::Unchanged;
+  removeStaleTemporaries(base.string());
+  StagedWriter w;
+  std::ostringstream err;
+  const ConsolidateResult r = consolidatePlan(dir, o.period, ConsolidateOptions{"", o.outDir, o.lang}, w, err);
+  messages = err.str();
+  if (!r.ok) return Outcome::Failed;
+  w.commit();
+  filesWritten += 2;
+  state[stateKey] = key;
+  for (auto it = state.begin(); it != state.end();) it = it->second.empty() ? state.erase(it) : std::next(it);
+  writeState(stateFile, state);
+  return Outcome::Built;
+}
+
+// Appends the lines of `more` that `messages` does not hold yet (a plan that does not load
+// says so once, not once per phase).
+void appendNewLines(std::string& messages, const std::string& more) {
+  if (messages.empty()) {
+    messages = more;
+    return;
+  }
+  std::istringstream lines(more);
+  std::string line;
+  while (std::getline(lines, line))
+    if (messages.find(line + "\n") == std::string::npos) messages += line + "\n";
 }
 
 std::string formatDuration(double seconds) {
@@ -370,7 +497,11 @@ std::string summaryJson(const RunOptions& o, const RunSummary& s) {
     << ",\n  \"period\": " << jsonString(o.period.key()) << ",\n  \"shard\": {\"index\": " << o.shardIndex
     << ", \"count\": " << o.shardCount << "},\n  \"plans\": " << s.plans << ",\n  \"built\": " << s.built
     << ",\n  \"unchanged\": " << s.unchanged << ",\n  \"failed\": " << s.failed
-    << ",\n  \"files_written\": " << s.filesWritten << ",\n  \"seconds\": " << secs << ",\n  \"failures\": [";
+    << ",\n  \"files_written\": " << s.filesWritten << ",\n  \"submissions\": {\"ingested\": " << s.submissions.ingested
+    << ", \"accepted\": " << s.submissions.accepted << ", \"rejected\": " << s.submissions.rejected
+    << ", \"skipped\": " << s.submissions.skipped << "},\n  \"consolidations\": {\"built\": " << s.consolidations.built
+    << ", \"unchanged\": " << s.consolidations.unchanged << ", \"failed\": " << s.consolidations.failed
+    << "},\n  \"seconds\": " << secs << ",\n  \"failures\": [";
   for (size_t i = 0; i < s.failures.size(); ++i) {
     const auto& f = s.failures[i];
     j << (i ? "," : "") << "\n    {\"plan\": " << jsonString(f.id) << ", \"dir\": " << jsonString(f.dir) << ", \"messages\": [";
@@ -406,9 +537,6 @@ bool runPlans(const RunOptions& o, RunSummary& s, std::ostream& log) {
   }
   removeStaleTemporaries(o.outDir);
 
-  // Hook for the collection issue: ingest the submissions waiting under ROOT here, before
-  // the plans are listed, so that their progress files are part of this run's inputs.
-
   std::vector<std::pair<std::string, std::string>> plans;  // (dir, id) of this shard
   std::map<std::string, std::string> firstDirOfId;
   for (const auto& dir : findPlanDirs(o.root)) {
@@ -425,49 +553,109 @@ bool runPlans(const RunOptions& o, RunSummary& s, std::ostream& log) {
   }
   s.plans = plans.size() + s.failures.size();
   s.failed = s.failures.size();
+  std::mutex m;
+  // What went wrong with each plan, over the three phases: one entry per plan in the summary.
+  std::vector<std::string> messages(plans.size());
+  std::vector<char> failed(plans.size(), 0);
 
+  // 1. Collection: the submissions waiting in each plan's inbox are ingested before anything
+  // is hashed, so the progress files they change are this run's report inputs.
+  std::vector<CollectResult> ingested(plans.size());
+  forEachIndex(plans.size(), o.jobs, [&](size_t i) {
+    const auto& [dir, id] = plans[i];
+    try {
+      ingested[i] = ingestInbox(dir, id, o);
+    } catch (const std::exception& e) {
+      ingested[i].failed = true;
+      ingested[i].messages += dir + (en ? ": error: " : ": lỗi: ") + e.what() + "\n";
+    }
+  });
+  for (size_t i = 0; i < plans.size(); ++i) {
+    const CollectResult& c = ingested[i];
+    log << c.out;
+    s.submissions.ingested += c.submissions.ingested;
+    s.submissions.accepted += c.submissions.accepted;
+    s.submissions.rejected += c.submissions.rejected;
+    s.submissions.skipped += c.submissions.skipped;
+    messages[i] += c.messages;
+    failed[i] = c.failed;
+  }
+  ingested.clear();
+
+  // 2. The plans and reports (their outcome is the plan's; a consolidation built below makes
+  // an unchanged plan built).
   RunContext ctx;
   ctx.toolchain = toolchainHash();
   ctx.state = loadFamilyInputs(Family::State, o.period, o.lang);
   ctx.party = loadFamilyInputs(Family::Party, o.period, o.lang);
   ProgressDisplay progress(o, plans.size(), log);
-  std::mutex m;
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i = next++; i < plans.size(); i = next++) {
-      const auto& [dir, id] = plans[i];
-      PlanResult r;
-      try {
-        r = runOnePlan(dir, id, o, ctx);
-      } catch (const std::exception& e) {
-        r.outcome = Outcome::Failed;
-        r.messages += dir + (en ? ": error: " : ": lỗi: ") + e.what() + "\n";
-      }
-      {
-        std::lock_guard<std::mutex> g(m);
-        s.filesWritten += r.filesWritten;
-        if (r.missingProgress) s.missingProgress.push_back(id);
-        switch (r.outcome) {
-          case Outcome::Built: ++s.built; break;
-          case Outcome::Unchanged: ++s.unchanged; break;
-          case Outcome::Failed:
-            ++s.failed;
-            s.failures.push_back({id, dir, r.messages});
-            break;
-        }
-      }
-      progress.planDone(id, r);
+  std::vector<Outcome> outcomes(plans.size(), Outcome::Unchanged);
+  forEachIndex(plans.size(), o.jobs, [&](size_t i) {
+    const auto& [dir, id] = plans[i];
+    PlanResult r;
+    try {
+      r = runOnePlan(dir, id, o, ctx);
+    } catch (const std::exception& e) {
+      r.outcome = Outcome::Failed;
+      r.messages += dir + (en ? ": error: " : ": lỗi: ") + e.what() + "\n";
     }
-  };
-  size_t workers = o.jobs > 0 ? static_cast<size_t>(o.jobs) : std::max(1u, std::thread::hardware_concurrency());
-  workers = std::max<size_t>(1, std::min(workers, plans.size()));
-  std::vector<std::thread> pool;
-  for (size_t w = 1; w < workers; ++w) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+    {
+      std::lock_guard<std::mutex> g(m);
+      s.filesWritten += r.filesWritten;
+      if (r.missingProgress) s.missingProgress.push_back(id);
+      outcomes[i] = r.outcome;
+      appendNewLines(messages[i], r.messages);
+      if (r.outcome == Outcome::Failed) failed[i] = 1;
+    }
+    progress.planDone(id, r);
+  });
 
-  // Hook for the collection issue: consolidate each level (commune → province → country)
-  // here, from the reports this run has built or found up to date.
+  // 3. Consolidation of every plan with a units.yaml (beside the plan or one folder up, as
+  // `vnplan consolidate` finds it), from the progress data the ingest above has merged.
+  std::vector<size_t> withUnits;
+  for (size_t i = 0; i < plans.size(); ++i)
+    if (!findUnitsFile(plans[i].first, "").empty()) withUnits.push_back(i);
+  forEachIndex(withUnits.size(), o.jobs, [&](size_t k) {
+    const size_t i = withUnits[k];
+    const auto& [dir, id] = plans[i];
+    size_t written = 0;
+    std::string more;
+    Outcome c;
+    try {
+      c = consolidateIfChanged(dir, id, o, ctx, written, more);
+    } catch (const std::exception& e) {
+      c = Outcome::Failed;
+      more += dir + (en ? ": error: " : ": lỗi: ") + e.what() + "\n";
+    }
+    std::lock_guard<std::mutex> g(m);
+    s.filesWritten += written;
+    appendNewLines(messages[i], more);
+    switch (c) {
+      case Outcome::Built:
+        ++s.consolidations.built;
+        outcomes[i] = Outcome::Built;  // the plan has an output built
+        break;
+      case Outcome::Unchanged: ++s.consolidations.unchanged; break;
+      case Outcome::Failed:
+        ++s.consolidations.failed;
+        failed[i] = 1;
+        break;
+    }
+    if (!o.progressBar && c != Outcome::Unchanged)
+      log << id << ": " << (en ? "consolidation " : "tổng hợp ")
+          << (c == Outcome::Built ? (en ? "built" : "đã dựng") : (en ? "FAILED" : "LỖI")) << "\n";
+  });
+
+  for (size_t i = 0; i < plans.size(); ++i) {
+    if (failed[i]) {
+      ++s.failed;
+      s.failures.push_back({plans[i].second, plans[i].first, messages[i]});
+    } else if (outcomes[i] == Outcome::Built) {
+      ++s.built;
+    } else {
+      ++s.unchanged;
+    }
+  }
 
   std::sort(s.failures.begin(), s.failures.end(), [](const auto& a, const auto& b) { return a.dir < b.dir; });
   std::sort(s.missingProgress.begin(), s.missingProgress.end());

@@ -20,12 +20,24 @@ struct RunOptions {
   unsigned shardIndex = 0, shardCount = 1;  // --shard I/N, I in 0…N-1
   Lang lang = Lang::Vi;
   bool progressBar = false;  // redraw one line on a terminal; otherwise a log line per plan
+  std::string today;         // --today: the day recorded as received for ingested files; empty: now
 };
 
 struct PlanFailure {
   std::string id;
   std::string dir;
   std::string messages;  // located messages, one per line
+};
+
+// The collection part of a run (docs/scaling.md, "Collection").
+struct SubmissionCounts {
+  size_t ingested = 0;  // inbox files read this run (accepted + rejected)
+  size_t accepted = 0;  // merged into the progress data (or the same bytes as an accepted file)
+  size_t rejected = 0;  // with a feedback workbook when the form was recognised
+  size_t skipped = 0;   // already in the ledger for the plan and period: not read again
+};
+struct ConsolidationCounts {
+  size_t built = 0, unchanged = 0, failed = 0;
 };
 
 struct RunSummary {
@@ -38,6 +50,8 @@ struct RunSummary {
   double seconds = 0;
   std::vector<PlanFailure> failures;
   std::vector<std::string> missingProgress;  // plans without progress data for the period
+  SubmissionCounts submissions;
+  ConsolidationCounts consolidations;
 };
 
 // Directories under `root` holding a plan.yaml (not looking inside a plan or hidden folders),
@@ -50,9 +64,12 @@ bool inShard(const std::string& planId, unsigned index, unsigned count);
 // The plan id of a plan directory (its folder name), as the loader names it.
 std::string planIdOf(const std::string& dir);
 
-// Runs the whole batch under an exclusive lock on OUT_DIR. Returns false (with a message in
-// `log`) only when the run could not start (lock held, OUT_DIR not writable); plan failures
-// are in the summary. Writes the summary as JSON to OUT_DIR (summaryJsonPath).
+// Runs the whole batch under an exclusive lock on OUT_DIR: ingests the files waiting in each
+// plan's inbox (PLAN_DIR/inbox/<P>/), builds the plans and reports, then consolidates every
+// plan that has a units.yaml. Returns false (with a message in `log`) only when the run could
+// not start (lock held, OUT_DIR not writable); plan failures (a rejected submission and a
+// failed consolidation too) are in the summary. Writes the summary as JSON to OUT_DIR
+// (summaryJsonPath).
 bool runPlans(const RunOptions& o, RunSummary& summary, std::ostream& log);
 
 std::string summaryJsonPath(const RunOptions& o);

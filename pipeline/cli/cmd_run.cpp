@@ -1,4 +1,5 @@
-// `vnplan run ROOT --period P [--jobs N] [--shard I/N] [-o OUT_DIR]`: every plan under ROOT.
+// `vnplan run ROOT --period P [--jobs N] [--shard I/N] [--today D] [-o OUT_DIR]`: every plan under
+// ROOT, with the submissions waiting in its inbox and its consolidation (docs/scaling.md).
 #include <unistd.h>
 
 #include <filesystem>
@@ -23,7 +24,13 @@ int cmdRun(const std::vector<std::string>& args, const CliOptions& o) {
     std::cerr << "vnplan: " << (en ? "error: not a folder: " : "lỗi: không phải thư mục: ") << args[0] << "\n";
     return kExitInvalid;
   }
+  if (!o.today.empty()) {
+    CalendarDate d;
+    if (parseDate(o.today, d) != DateParse::Ok)
+      return usageError((en ? "--today must be a date: " : "--today phải là ngày: ") + o.today, o.lang);
+  }
   RunOptions ro;
+  ro.today = o.today;
   ro.root = args[0];
   ro.period = *period;
   ro.outDir = o.outDir;
@@ -36,10 +43,18 @@ int cmdRun(const std::vector<std::string>& args, const CliOptions& o) {
   if (!runPlans(ro, s, std::cerr)) return s.lockBusy ? kExitBusy : kExitInvalid;
 
   for (const auto& f : s.failures) std::cerr << f.messages;
+  const SubmissionCounts& sub = s.submissions;
+  const ConsolidationCounts& con = s.consolidations;
+  // The collection line only where a plan has an inbox or a units.yaml.
+  const bool collected = sub.ingested + sub.skipped + con.built + con.unchanged + con.failed > 0;
   if (en) {
     std::cout << "vnplan run " << ro.period.key() << ": " << s.plans << " plans — " << s.built << " built, " << s.unchanged
               << " unchanged, " << s.failed << " failed; " << s.filesWritten << " files written in "
               << static_cast<long>(s.seconds * 1000) / 1000.0 << " s\n";
+    if (collected)
+      std::cout << "collection: " << sub.ingested << " submission(s) read — " << sub.accepted << " accepted, "
+                << sub.rejected << " rejected, " << sub.skipped << " already in the ledger; consolidation: " << con.built
+                << " built, " << con.unchanged << " unchanged, " << con.failed << " failed\n";
     if (!s.missingProgress.empty())
       std::cout << s.missingProgress.size() << " plan(s) without progress data for " << ro.period.key() << "\n";
     for (const auto& f : s.failures) std::cout << "failed: " << f.dir << "\n";
@@ -47,6 +62,10 @@ int cmdRun(const std::vector<std::string>& args, const CliOptions& o) {
     std::cout << "vnplan run " << ro.period.key() << ": " << s.plans << " kế hoạch — " << s.built << " đã dựng, "
               << s.unchanged << " không đổi, " << s.failed << " lỗi; đã ghi " << s.filesWritten << " tệp trong "
               << static_cast<long>(s.seconds * 1000) / 1000.0 << " giây\n";
+    if (collected)
+      std::cout << "thu thập: đã đọc " << sub.ingested << " tệp nộp — " << sub.accepted << " tiếp nhận, " << sub.rejected
+                << " không tiếp nhận, " << sub.skipped << " đã có trong sổ; tổng hợp: " << con.built << " đã dựng, "
+                << con.unchanged << " không đổi, " << con.failed << " lỗi\n";
     if (!s.missingProgress.empty())
       std::cout << s.missingProgress.size() << " kế hoạch chưa có số liệu kỳ " << ro.period.key() << "\n";
     for (const auto& f : s.failures) std::cout << "lỗi: " << f.dir << "\n";

@@ -186,7 +186,7 @@ class VnplanApp : public Poco::Util::Application {
       hf.setCommand("vnplan");
       hf.setUsage(
           "validate PLAN_DIR... | build PLAN_DIR... [-o DIR] [--sign ...] | report PLAN_DIR --period P [-o DIR] [--sign ...] | "
-          "due [ROOT] [--today dd/mm/yyyy] [--within DAYS] [-o DIR] | run ROOT --period P [-j N] [--shard I/N] [-o DIR] | "
+          "due [ROOT] [--today dd/mm/yyyy] [--within DAYS] [-o DIR] | run ROOT --period P [-j N] [--shard I/N] [--today YYYY-MM-DD] [-o DIR] | "
           "synth --units N [--seed S] [--period P] -o DIR | sign PDF --cert FILE.p12 [--password-file F] [--reason TEXT] "
           "[--signature-image SIG.png] [--seal SEAL.png] [--seal-size MM] [--signing-time now|document] [-o OUT] | "
           "verify PDF... [--ca FILE] [--json] | collect PLAN_DIR --period P [--units FILE] [-o DIR] | "
