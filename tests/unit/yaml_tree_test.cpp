@@ -57,7 +57,7 @@ std::string readAll(const fs::path& p) {
 }  // namespace
 
 TEST(YamlTree, EveryRepositoryFileReadsAsYamlCppReadsIt) {
-  int compared = 0;
+  int compared = 0, refused = 0;
   for (const char* root : {VNPLAN_INPUTS, VNPLAN_TEST_DATA, VNPLAN_SOURCE_DIR "/templates"}) {
     for (const auto& e : fs::recursive_directory_iterator(root)) {
       if (!e.is_regular_file() || (e.path().extension() != ".yaml" && e.path().extension() != ".yml")) continue;
@@ -66,7 +66,12 @@ TEST(YamlTree, EveryRepositoryFileReadsAsYamlCppReadsIt) {
       try {
         expected = dumpYamlCpp(bytes);
       } catch (const YAML::Exception&) {
-        continue;  // a broken test file: the fast route must hand it back (checked below)
+        // A file yaml-cpp refuses must take its route too, so that it is refused with the
+        // same located message as before.
+        yaml::Node root;
+        EXPECT_EQ(yaml::parseFast(bytes, root), yaml::FastParse::NeedsYamlCpp) << e.path();
+        ++refused;
+        continue;
       }
       bool ok = false;
       const std::string got = dumpFast(bytes, ok);
@@ -80,6 +85,7 @@ TEST(YamlTree, EveryRepositoryFileReadsAsYamlCppReadsIt) {
     }
   }
   EXPECT_GT(compared, 30);
+  EXPECT_GE(refused, 1);
 }
 
 TEST(YamlTree, EdgeCasesMatchYamlCpp) {
@@ -103,6 +109,35 @@ TEST(YamlTree, EdgeCasesMatchYamlCpp) {
     ASSERT_TRUE(ok) << c;
     EXPECT_EQ(got, dumpYamlCpp(c)) << c;
   }
+}
+
+TEST(YamlTree, WhatYamlCppRefusesIsHandedBack) {
+  // Slips a clerk makes; each must reach yaml-cpp, whose messages the loader translates.
+  const char* slips[] = {
+      "document:\n  title Kế hoạch\n  number: 5\n", "a: b: c\n",        "a: [1, 2\n",
+      "a:\n  - x\n - y\n",                            "k: \"chưa đóng\n", "a: 1\n  b: 2\n",
+      "- a\nb: c\n",                                  "{a: 1\n",           "a: 'x' y\n",
+      "a:\n\t- x\n",                                   ",\n",               "[:]\n",
+  };
+  int refusedByBoth = 0;
+  for (const char* c : slips) {
+    bool yamlCppRefuses = false;
+    try {
+      YAML::Load(c);
+    } catch (const YAML::Exception&) {
+      yamlCppRefuses = true;
+    }
+    yaml::Node root;
+    const bool fast = yaml::parseFast(c, root) == yaml::FastParse::Ok;
+    if (yamlCppRefuses) {
+      EXPECT_FALSE(fast) << c;
+      ++refusedByBoth;
+    } else if (fast) {
+      bool ok = false;
+      EXPECT_EQ(dumpFast(c, ok), dumpYamlCpp(c)) << c;
+    }
+  }
+  EXPECT_GE(refusedByBoth, 8);
 }
 
 TEST(YamlTree, ProblemsAreHandedBackToYamlCpp) {
