@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -63,14 +64,6 @@ GridBook toGrid(const XlsxWorkbook& wb) {
     g.sheets.push_back(std::move(gs));
   }
   return g;
-}
-
-std::string readBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // Progress files to write for one accepted submission: path -> new content.
@@ -142,6 +135,21 @@ bool commitWrites(const std::vector<PlannedWrite>& writes, const Plan& plan, Dia
 
 }  // namespace
 
+std::string readSubmissionBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  const std::size_t cap = static_cast<std::size_t>(XlsxLimits{}.maxFileBytes) + 1;
+  std::string bytes;
+  char buf[1 << 16];
+  while (bytes.size() < cap) {
+    in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, cap - bytes.size())));
+    const std::streamsize n = in.gcount();
+    if (n <= 0) break;
+    bytes.append(buf, static_cast<std::size_t>(n));
+  }
+  return bytes;
+}
+
 std::string ledgerPath(const std::string& planDir) {
   return (fs::path(planDir) / "submissions" / "ledger.sqlite").string();
 }
@@ -174,7 +182,7 @@ IngestResult ingestFiles(const std::string& dir, const std::vector<std::string>&
 
   for (const std::string& file : files) {
     const std::string label = fs::path(file).filename().string();
-    const std::string bytes = readBytes(file);
+    const std::string bytes = readSubmissionBytes(file);
     SubmissionRecord rec;
     rec.planId = plan->id;
     rec.receivedAt = nowIso(o.today);

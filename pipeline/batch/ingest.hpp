@@ -35,5 +35,9 @@ IngestResult ingestFiles(const std::string& planDir, const std::vector<std::stri
 
 // PLAN_DIR/submissions/ledger.sqlite
 std::string ledgerPath(const std::string& planDir);
+// The bytes of a received file, read up to one byte past the reader's size limit: a bigger
+// file is refused by the reader for its size without being read whole (an inbox is outside
+// input). Empty when it cannot be opened.
+std::string readSubmissionBytes(const std::string& path);
 
 }  // namespace vnplan

@@ -258,13 +258,6 @@ void forEachIndex(size_t n, int jobs, const std::function<void(size_t)>& fn) {
   for (auto& t : pool) t.join();
 }
 
-std::string readFileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // What the collection phases did for one plan.
 struct CollectResult {
   SubmissionCounts submissions;
@@ -287,7 +280,7 @@ CollectResult ingestInbox(const std::string& dir, const std::string& id, const R
   std::vector<std::string> pending;
   for (const auto& f : files) {
     // The same bytes twice in the inbox are read once.
-    if (known.insert(xlsx::sha256Hex(readFileBytes(f))).second)
+    if (known.insert(xlsx::sha256Hex(readSubmissionBytes(f))).second)
       pending.push_back(f);
     else
       ++r.submissions.skipped;
