@@ -120,6 +120,18 @@ class PlanLoader {
     }
   }
 
+  // Words that open an entry of its own in a list of agencies ("các đơn vị liên quan",
+  // "và các phòng ban liên quan", "kết hợp với các DN"): such an entry is not the tail of a
+  // name split by a comma, however it is written.
+  static bool opensOwnEntry(const std::string& t) {
+    static const char* const kOpeners[] = {"các ", "và ", "cùng ", "với ", "kết hợp ", "phối hợp ", "những ",
+                                           "tất cả ", "mọi ", "toàn thể ", "hoặc ", "chủ trì ", "theo "};
+    // Already small-lettered when it matters (the check below is for a small first letter).
+    for (const char* w : kOpeners)
+      if (t.rfind(w, 0) == 0) return true;
+    return false;
+  }
+
   // An unquoted entry of a [flow list] that starts with a small letter and is no agency
   // code is most likely the tail of the entry before it, split off by a comma.
   void checkSplitEntries(const Located& v, const std::vector<std::pair<std::string, SourceRef>>& entries) {
@@ -127,7 +139,7 @@ class PlanLoader {
     for (size_t i = 1; i < entries.size(); ++i) {
       if (v.node[i].Tag() != "?") continue;  // quoted: written as one entry on purpose
       const std::string& t = entries[i].first;
-      if (t.empty() || isAgencyCode(t)) continue;
+      if (t.empty() || isAgencyCode(t) || opensOwnEntry(t)) continue;
       size_t len = 1;
       const unsigned char c = static_cast<unsigned char>(t[0]);
       if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;

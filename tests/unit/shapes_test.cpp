@@ -279,6 +279,14 @@ TEST(Slips, CommaSplittingAFlowListEntryIsAWarning) {
   EXPECT_EQ(x->args[1], "Các cơ quan");
 }
 
+TEST(Slips, AnEntryOpeningWithCacOrVaStandsAlone) {
+  // As the seed plans write them: "các …", "và các …", "kết hợp với …" are entries of their own.
+  auto r = loadText(replaced(kValidPlan, "lead: [VH], deadline",
+                             "lead: [VH], partners: [VH, các đơn vị liên quan, và các phòng ban liên quan, kết hợp với các DN], deadline"));
+  ASSERT_TRUE(r.plan) << dump(r.diags);
+  EXPECT_EQ(find(r.diags, MsgId::FlowListEntrySplit), nullptr) << dump(r.diags);
+}
+
 TEST(Checks, SignedPlanNeedsNumberAndFullDate) {
   auto r = loadText(replaced(replaced(kValidPlan, "  number: 5\n", ""), "{day: 4, month: 2, year: 2025}", "{year: 2025}"));
   EXPECT_FALSE(r.plan);
