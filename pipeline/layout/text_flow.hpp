@@ -5,6 +5,7 @@
 // does not apply to two-byte text); the last line of a paragraph stays left-aligned.
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "layout/document_spec.hpp"
@@ -40,7 +41,7 @@ using FootnoteNumbering = std::function<std::string(const std::string& key)>;
 
 // Splits text into measured words. [^key] marks become superscript pieces attached to
 // the preceding word when `numbering` is given.
-std::vector<Word> makeWords(const std::string& text, const TextStyle& style, const FontMetrics& m,
+std::vector<Word> makeWords(std::string_view text, const TextStyle& style, const FontMetrics& m,
                             const FootnoteNumbering& numbering = nullptr);
 
 // Greedy line breaking: first line `firstIndent` narrower. A word wider than a line is
@@ -55,7 +56,7 @@ void placeLine(const TextLine& line, double x, double y, double width, LineAlign
                RunRole role, std::vector<TextRun>& out);
 
 // Convenience: the lines of plain text (no footnotes), for headers and table cells.
-std::vector<TextLine> wrapText(const std::string& text, const TextStyle& style, double width, const FontMetrics& m,
+std::vector<TextLine> wrapText(std::string_view text, const TextStyle& style, double width, const FontMetrics& m,
                                double firstIndent = 0);
 std::string applyCase(const std::string& text, const TextStyle& style);
 
