@@ -462,7 +462,7 @@ class Layouter {
     mark.pieces.push_back(p);
     mark.width = p.width;
     if (!words.empty()) {
-      words[0].pieces.insert(words[0].pieces.begin(), p);
+      words[0].pieces.push_front(p);
       words[0].width += p.width;
     } else {
       words.push_back(mark);

@@ -8,6 +8,32 @@ namespace vnplan {
 
 std::string applyCase(const std::string& text, const TextStyle& style) { return style.upper ? toUpper(text) : text; }
 
+void PieceList::push_back(Piece p) {
+  if (n_ == 0) {
+    one_ = std::move(p);
+  } else if (n_ == 1) {
+    many_.reserve(2);
+    many_.push_back(std::move(one_));
+    many_.push_back(std::move(p));
+  } else {
+    many_.push_back(std::move(p));
+  }
+  ++n_;
+}
+
+void PieceList::push_front(Piece p) {
+  if (n_ == 0) {
+    one_ = std::move(p);
+  } else if (n_ == 1) {
+    many_.reserve(2);
+    many_.push_back(std::move(p));
+    many_.push_back(std::move(one_));
+  } else {
+    many_.insert(many_.begin(), std::move(p));
+  }
+  ++n_;
+}
+
 namespace {
 
 Piece makePiece(std::string text, FontFace face, double size, double rise, const FontMetrics& m) {
