@@ -167,6 +167,15 @@ std::vector<TextLine> breakLines(std::vector<Word> words, double width, double f
   TextLine cur;
   cur.indent = firstIndent;
   cur.available = width - firstIndent;
+  // Room for the words a first line will about hold, from their average width, so the
+  // line's vector does not regrow word by word (later lines take the previous count).
+  if (!words.empty()) {
+    double total = 0;
+    for (const Word& w : words) total += w.width;
+    const double perWord = total / static_cast<double>(words.size()) + spaceWidth;
+    const double fit = perWord > 0 ? cur.available / perWord : 0;
+    cur.words.reserve(std::min(words.size(), static_cast<size_t>(std::clamp(fit, 0.0, 64.0)) + 2));
+  }
   auto flush = [&] {
     const size_t perLine = cur.words.size();
     lines.push_back(std::move(cur));
