@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <memory>
 
@@ -330,26 +331,28 @@ class Layouter {
     ItemContent head;
     double headH = headerBlock(head, portrait.contentWidth);
     std::vector<FlowItem> items = bodyItems(portrait.contentWidth);
-    breakIntoPages(items, portrait, doc.pages, headH);
+    breakIntoPages(std::move(items), portrait, doc.pages, headH);
     if (doc.pages.empty()) doc.pages.push_back(PageFrame{portrait.width, portrait.height, false, 1, false, {}, {}, {}, {}});
     {
       // The header block comes first in the page's content, so text extraction reads it first.
-      PageFrame first = doc.pages.front();
       PageFrame& p = doc.pages.front();
+      std::vector<Box> boxes = std::move(p.boxes);
+      std::vector<RuleLine> rules = std::move(p.rules);
+      std::vector<TextRun> runs = std::move(p.runs);
       p.boxes.clear();
       p.rules.clear();
       p.runs.clear();
-      paintContent(head, portrait.left, portrait.top, p);
-      p.boxes.insert(p.boxes.end(), first.boxes.begin(), first.boxes.end());
-      p.rules.insert(p.rules.end(), first.rules.begin(), first.rules.end());
-      p.runs.insert(p.runs.end(), first.runs.begin(), first.runs.end());
+      paintContent(std::move(head), portrait.left, portrait.top, p);
+      p.boxes.insert(p.boxes.end(), boxes.begin(), boxes.end());
+      p.rules.insert(p.rules.end(), rules.begin(), rules.end());
+      p.runs.insert(p.runs.end(), std::make_move_iterator(runs.begin()), std::make_move_iterator(runs.end()));
     }
 
     int tableId = 0;
     for (const auto& ap : c_.spec.appendices) {
       PageArea land = area(t.pageHeightMm, t.pageWidthMm, t.appendixMargins, true);
       std::vector<FlowItem> ai = appendixItems(ap, land, ++tableId);
-      breakIntoPages(ai, land, doc.pages);
+      breakIntoPages(std::move(ai), land, doc.pages);
     }
     for (size_t i = 0; i < doc.pages.size(); ++i) {
       PageFrame& p = doc.pages[i];
@@ -462,7 +465,7 @@ class Layouter {
     mark.pieces.push_back(p);
     mark.width = p.width;
     if (!words.empty()) {
-      words[0].pieces.insert(words[0].pieces.begin(), p);
+      words[0].pieces.push_front(p);
       words[0].width += p.width;
     } else {
       words.push_back(mark);

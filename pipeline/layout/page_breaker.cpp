@@ -1,32 +1,56 @@
 #include "layout/page_breaker.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace vnplan {
 
-void paintContent(const ItemContent& c, double x, double y, PageFrame& page) {
-  for (auto b : c.boxes) {
+namespace {
+
+// Shared by both overloads: `take` copies or moves one element out of the content.
+template <typename Content, typename Take>
+void paint(Content& c, double x, double y, PageFrame& page, Take take) {
+  page.boxes.reserve(page.boxes.size() + c.boxes.size());
+  for (auto& src : c.boxes) {
+    Box b = take(src);
     b.x += x;
     b.y += y;
     page.boxes.push_back(b);
   }
-  for (auto r : c.rules) {
+  page.rules.reserve(page.rules.size() + c.rules.size());
+  for (auto& src : c.rules) {
+    RuleLine r = take(src);
     r.x1 += x;
     r.x2 += x;
     r.y1 += y;
     r.y2 += y;
     page.rules.push_back(r);
   }
-  for (auto t : c.runs) {
+  // Many items each add a few runs to a page: grow geometrically, not to the exact size.
+  if (page.runs.capacity() < page.runs.size() + c.runs.size())
+    page.runs.reserve(std::max(page.runs.size() + c.runs.size(), 2 * page.runs.capacity()));
+  for (auto& src : c.runs) {
+    TextRun t = take(src);
     t.x += x;
     t.y += y;
-    page.runs.push_back(t);
+    page.runs.push_back(std::move(t));
   }
-  for (auto mk : c.marks) {
+  for (auto& src : c.marks) {
+    PageMark mk = take(src);
     mk.x += x;
     mk.y += y;
-    page.marks.push_back(mk);
+    page.marks.push_back(std::move(mk));
   }
+}
+
+}  // namespace
+
+void paintContent(const ItemContent& c, double x, double y, PageFrame& page) {
+  paint(c, x, y, page, [](const auto& e) { return e; });
+}
+
+void paintContent(ItemContent&& c, double x, double y, PageFrame& page) {
+  paint(c, x, y, page, [](auto& e) { return std::move(e); });
 }
 
 namespace {
@@ -186,7 +210,8 @@ void breakIntoPages(std::vector<FlowItem> items, const PageArea& area, std::vect
     if (st.repeatedTable >= 0) paintContent(headers[st.repeatedTable]->content, area.left, top, *page);
     std::vector<std::shared_ptr<FlowItem>> notes;
     for (const Placed& pl : st.placed) {
-      paintContent(items[pl.index].content, area.left, top + pl.y, *page);
+      // Each item is on one page only: its runs can move there.
+      paintContent(std::move(items[pl.index].content), area.left, top + pl.y, *page);
       for (const auto& f : items[pl.index].footnotes) notes.push_back(f);
     }
     if (!notes.empty()) {

@@ -52,6 +52,8 @@ struct PageArea {
 
 // Paints content positioned relative to (x, y) onto a page.
 void paintContent(const ItemContent& c, double x, double y, PageFrame& page);
+// The same, moving the content's text out of `c`.
+void paintContent(ItemContent&& c, double x, double y, PageFrame& page);
 
 // Appends pages to `pages`. The first page may start at `firstPageOffset` below the
 // top of the content area (after a header block placed by the caller).

@@ -1,11 +1,38 @@
 #include "layout/text_flow.hpp"
 
+#include <algorithm>
 
 #include "model/text.hpp"
 
 namespace vnplan {
 
 std::string applyCase(const std::string& text, const TextStyle& style) { return style.upper ? toUpper(text) : text; }
+
+void PieceList::push_back(Piece p) {
+  if (n_ == 0) {
+    one_ = std::move(p);
+  } else if (n_ == 1) {
+    many_.reserve(2);
+    many_.push_back(std::move(one_));
+    many_.push_back(std::move(p));
+  } else {
+    many_.push_back(std::move(p));
+  }
+  ++n_;
+}
+
+void PieceList::push_front(Piece p) {
+  if (n_ == 0) {
+    one_ = std::move(p);
+  } else if (n_ == 1) {
+    many_.reserve(2);
+    many_.push_back(std::move(p));
+    many_.push_back(std::move(one_));
+  } else {
+    many_.insert(many_.begin(), std::move(p));
+  }
+  ++n_;
+}
 
 namespace {
 
@@ -38,7 +65,7 @@ std::vector<Word> cutWord(const Word& w, double width, const FontMetrics& m) {
           cur.pieces.push_back(q);
           cur.width += accW;
         }
-        out.push_back(cur);
+        out.push_back(std::move(cur));
         cur = Word{};
         acc.clear();
         accW = 0;
@@ -55,45 +82,82 @@ std::vector<Word> cutWord(const Word& w, double width, const FontMetrics& m) {
     }
   }
   cur.footnotes = w.footnotes;
-  if (!cur.pieces.empty()) out.push_back(cur);
+  if (!cur.pieces.empty()) out.push_back(std::move(cur));
   return out;
 }
 
 }  // namespace
 
-std::vector<Word> makeWords(const std::string& text, const TextStyle& style, const FontMetrics& m,
+namespace {
+
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Calls f(word) for each run of non-blank bytes (what splitWords returns, without a
+// string per word); returns how many there were.
+template <typename F>
+size_t forEachWord(std::string_view s, F&& f) {
+  size_t count = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (isBlank(s[i])) {
+      ++i;
+      continue;
+    }
+    size_t e = i + 1;
+    while (e < s.size() && !isBlank(s[e])) ++e;
+    f(s.substr(i, e - i));
+    ++count;
+    i = e;
+  }
+  return count;
+}
+
+}  // namespace
+
+std::vector<Word> makeWords(std::string_view text, const TextStyle& style, const FontMetrics& m,
                             const FootnoteNumbering& numbering) {
+  // Only upper-cased text needs a string of its own; otherwise words are read in place.
+  std::string upper;
+  if (style.upper) {
+    upper = toUpper(text);
+    text = upper;
+  }
   std::vector<Word> words;
-  for (const std::string& raw : splitWords(applyCase(text, style))) {
+  words.reserve(forEachWord(text, [](std::string_view) {}));
+  forEachWord(text, [&](std::string_view raw) {
     // A dash standing between words ("chính trị - xã hội") stays with the word before
     // it, so no line starts with "- " and looks like an item.
     if ((raw == "-" || raw == "–") && !words.empty()) {
-      Piece dash = makePiece(" " + raw, style.face, style.size, 0, m);
+      std::string spaced;
+      spaced.reserve(raw.size() + 1);
+      spaced += ' ';
+      spaced += raw;
+      Piece dash = makePiece(std::move(spaced), style.face, style.size, 0, m);
       words.back().width += dash.width;
       words.back().pieces.push_back(std::move(dash));
-      continue;
+      return;
     }
     Word w;
     // Text and footnote marks "[^key]" alternate inside one word ("lần[^1];").
     size_t pos = 0;
     while (pos < raw.size()) {
       size_t open = raw.find("[^", pos);
-      size_t close = open == std::string::npos ? std::string::npos : raw.find(']', open + 2);
-      if (close == std::string::npos || close == open + 2) {
-        w.pieces.push_back(makePiece(raw.substr(pos), style.face, style.size, 0, m));
+      size_t close = open == std::string_view::npos ? std::string_view::npos : raw.find(']', open + 2);
+      if (close == std::string_view::npos || close == open + 2) {
+        w.pieces.push_back(makePiece(std::string(raw.substr(pos)), style.face, style.size, 0, m));
         break;
       }
-      if (open > pos) w.pieces.push_back(makePiece(raw.substr(pos, open - pos), style.face, style.size, 0, m));
-      std::string key = raw.substr(open + 2, close - open - 2);
+      if (open > pos)
+        w.pieces.push_back(makePiece(std::string(raw.substr(pos, open - pos)), style.face, style.size, 0, m));
+      std::string key(raw.substr(open + 2, close - open - 2));
       if (numbering) {
         w.pieces.push_back(makePiece(numbering(key), FontFace::Regular, style.size * 0.62, style.size * 0.35, m));
-        w.footnotes.push_back(key);
+        w.footnotes.push_back(std::move(key));
       }
       pos = close + 1;
     }
     for (const auto& p : w.pieces) w.width += p.width;
     if (!w.pieces.empty()) words.push_back(std::move(w));
-  }
+  });
   return words;
 }
 
@@ -103,11 +167,24 @@ std::vector<TextLine> breakLines(std::vector<Word> words, double width, double f
   TextLine cur;
   cur.indent = firstIndent;
   cur.available = width - firstIndent;
+  // Room for the words a first line will about hold, from their average width, so the
+  // line's vector does not regrow word by word (later lines take the previous count).
+  if (!words.empty()) {
+    double total = 0;
+    for (const Word& w : words) total += w.width;
+    const double perWord = total / static_cast<double>(words.size()) + spaceWidth;
+    const double fit = perWord > 0 ? cur.available / perWord : 0;
+    cur.words.reserve(std::min(words.size(), static_cast<size_t>(std::clamp(fit, 0.0, 64.0)) + 2));
+  }
   auto flush = [&] {
-    lines.push_back(cur);
+    const size_t perLine = cur.words.size();
+    lines.push_back(std::move(cur));
     cur = TextLine{};
     cur.indent = 0;
     cur.available = width;
+    // Lines of one paragraph hold about as many words each: room for that many saves
+    // regrowing the vector word by word.
+    cur.words.reserve(perLine + 2);
   };
   for (size_t i = 0; i < words.size(); ++i) {
     Word& w = words[i];
@@ -125,12 +202,12 @@ std::vector<TextLine> breakLines(std::vector<Word> words, double width, double f
     // The word alone is wider than the line: cut it.
     std::vector<Word> parts = cutWord(w, cur.available, m);
     for (size_t k = 0; k < parts.size(); ++k) {
-      cur.words.push_back(parts[k]);
       cur.naturalWidth = parts[k].width;
+      cur.words.push_back(std::move(parts[k]));
       if (k + 1 < parts.size()) flush();
     }
   }
-  if (!cur.words.empty() || lines.empty()) lines.push_back(cur);
+  if (!cur.words.empty() || lines.empty()) lines.push_back(std::move(cur));
   lines.back().last = true;
   return lines;
 }
@@ -151,6 +228,10 @@ void placeLine(const TextLine& line, double x, double y, double width, LineAlign
   // same glyph positions: the space glyph's advance is the gap).
   const bool natural = gap == spaceWidth;
   const size_t firstRun = out.size();
+  size_t pieces = 0;
+  for (const auto& w : line.words) pieces += w.pieces.size();
+  // At most one run per piece; grown geometrically, since callers append line after line.
+  if (out.capacity() < firstRun + pieces) out.reserve(std::max(firstRun + pieces, 2 * out.capacity()));
   double cx = start;
   for (size_t i = 0; i < n; ++i) {
     const Word& w = line.words[i];
@@ -171,10 +252,12 @@ void placeLine(const TextLine& line, double x, double y, double width, LineAlign
       TextRun r;
       r.x = px;
       r.y = y - p.rise;
-      r.text = p.text;
       // A real space after each word but the last keeps copy/paste and search natural;
       // its advance is not counted, the next word is placed absolutely.
-      if (i + 1 < n && k + 1 == w.pieces.size()) r.text += " ";
+      const bool spaceAfter = i + 1 < n && k + 1 == w.pieces.size();
+      r.text.reserve(p.text.size() + (spaceAfter ? 1 : 0));
+      r.text = p.text;
+      if (spaceAfter) r.text += ' ';
       r.face = p.face;
       r.size = p.size;
       r.width = p.width;
@@ -186,18 +269,22 @@ void placeLine(const TextLine& line, double x, double y, double width, LineAlign
   }
 }
 
-std::vector<TextLine> wrapText(const std::string& text, const TextStyle& style, double width, const FontMetrics& m,
+std::vector<TextLine> wrapText(std::string_view text, const TextStyle& style, double width, const FontMetrics& m,
                                double firstIndent) {
   std::vector<TextLine> all;
+  const double space = m.width(style.face, style.size, " ");
   // Explicit line breaks inside the text start new lines.
   size_t start = 0;
   while (true) {
     size_t nl = text.find('\n', start);
-    std::string part = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-    auto lines = breakLines(makeWords(part, style, m), width, all.empty() ? firstIndent : 0,
-                            m.width(style.face, style.size, " "), m);
-    for (auto& l : lines) all.push_back(std::move(l));
-    if (nl == std::string::npos) break;
+    std::string_view part = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    auto lines = breakLines(makeWords(part, style, m), width, all.empty() ? firstIndent : 0, space, m);
+    if (all.empty()) {
+      all = std::move(lines);
+    } else {
+      for (auto& l : lines) all.push_back(std::move(l));
+    }
+    if (nl == std::string_view::npos) break;
     start = nl + 1;
   }
   return all;

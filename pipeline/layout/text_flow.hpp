@@ -5,6 +5,7 @@
 // does not apply to two-byte text); the last line of a paragraph stays left-aligned.
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "layout/document_spec.hpp"
@@ -21,8 +22,36 @@ struct Piece {
   double width = 0;
 };
 
+// The pieces of one word, contiguous. Nearly every word is a single piece, kept inline:
+// a vector per word was the layout's largest cost (one allocation per word).
+class PieceList {
+ public:
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  Piece* begin() { return data(); }
+  Piece* end() { return data() + n_; }
+  const Piece* begin() const { return data(); }
+  const Piece* end() const { return data() + n_; }
+  Piece& operator[](size_t i) { return data()[i]; }
+  const Piece& operator[](size_t i) const { return data()[i]; }
+  Piece& front() { return data()[0]; }
+  const Piece& front() const { return data()[0]; }
+  Piece& back() { return data()[n_ - 1]; }
+  const Piece& back() const { return data()[n_ - 1]; }
+  void push_back(Piece p);
+  void push_front(Piece p);
+
+ private:
+  // One piece lives in one_; from two on, all of them live in many_.
+  Piece* data() { return n_ >= 2 ? many_.data() : &one_; }
+  const Piece* data() const { return n_ >= 2 ? many_.data() : &one_; }
+  Piece one_;
+  std::vector<Piece> many_;
+  size_t n_ = 0;
+};
+
 struct Word {
-  std::vector<Piece> pieces;
+  PieceList pieces;
   double width = 0;
   std::vector<std::string> footnotes;  // footnote keys marked in this word
 };
@@ -40,7 +69,7 @@ using FootnoteNumbering = std::function<std::string(const std::string& key)>;
 
 // Splits text into measured words. [^key] marks become superscript pieces attached to
 // the preceding word when `numbering` is given.
-std::vector<Word> makeWords(const std::string& text, const TextStyle& style, const FontMetrics& m,
+std::vector<Word> makeWords(std::string_view text, const TextStyle& style, const FontMetrics& m,
                             const FootnoteNumbering& numbering = nullptr);
 
 // Greedy line breaking: first line `firstIndent` narrower. A word wider than a line is
@@ -55,7 +84,7 @@ void placeLine(const TextLine& line, double x, double y, double width, LineAlign
                RunRole role, std::vector<TextRun>& out);
 
 // Convenience: the lines of plain text (no footnotes), for headers and table cells.
-std::vector<TextLine> wrapText(const std::string& text, const TextStyle& style, double width, const FontMetrics& m,
+std::vector<TextLine> wrapText(std::string_view text, const TextStyle& style, double width, const FontMetrics& m,
                                double firstIndent = 0);
 std::string applyCase(const std::string& text, const TextStyle& style);
 

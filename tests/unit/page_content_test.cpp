@@ -40,6 +40,27 @@ TEST(PageContent, TextIsUcs2WithEscapes) {
   EXPECT_EQ(w.out, expected);
 }
 
+TEST(PageContent, LongTextIsWrittenWholeAcrossBufferChunks) {
+  // Longer than the writer's 512-byte chunk, with escapes falling on every offset.
+  std::string utf8, expected = "(";
+  for (int i = 0; i < 700; ++i) {
+    if (i % 3 == 0) {
+      utf8 += "\xe1\xbb\x87";  // ệ U+1EC7
+      expected += "\x1e\xc7";
+    } else if (i % 3 == 1) {
+      utf8 += "(";
+      expected += std::string("\0\\(", 3);
+    } else {
+      utf8 += "a";
+      expected += std::string("\0a", 2);
+    }
+  }
+  expected += ")";
+  ContentWriter w;
+  w.text(utf8);
+  EXPECT_EQ(w.out, expected);
+}
+
 TEST(PageContent, TextPositionsAreRelativeAndDoNotDrift) {
   PageFrame page;
   page.height = 800;

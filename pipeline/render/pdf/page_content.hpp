@@ -7,6 +7,7 @@
 #include <array>
 #include <cmath>
 #include <string>
+#include <string_view>
 
 #include "layout/page.hpp"
 
@@ -22,7 +23,7 @@ struct ContentWriter {
   std::string out;
   void number(double v, int decimals);
   void color(unsigned rgb, bool stroke);
-  void text(const std::string& utf8);
+  void text(std::string_view utf8);
   void box(const Box& b, double pageHeight);
   void rule(const RuleLine& r, double pageHeight);
 };
