@@ -18,6 +18,8 @@ namespace vnplan {
 std::string subsetFontCached(const std::string& fontPath);
 // Called (once per rebuilt entry) with the path of a bad entry; default: a line on stderr.
 void setFontCacheRepairNotice(std::function<void(const std::string& entry)> notice);
+// The bytes of a font file; empty when it cannot be read.
+std::string readFontFile(const std::string& path);
 // The cache directory: $VNPLAN_CACHE, $XDG_CACHE_HOME/vnplan, ~/.cache/vnplan or /tmp.
 std::string fontCacheDir();
 

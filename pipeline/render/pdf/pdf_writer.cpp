@@ -112,9 +112,8 @@ std::shared_ptr<const EmbeddedFace> embeddedFace(const std::string& path) {
   std::lock_guard<std::mutex> lock(mu);
   auto& slot = faces[path];
   if (!slot) {
-    std::ifstream in(path, std::ios::binary);
-    std::string raw((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (!in.good() && !in.eof()) throw std::runtime_error("cannot read " + path);
+    std::string raw = readFontFile(path);
+    if (raw.empty()) throw std::runtime_error("cannot read " + path);
     raw = withoutHinting(raw);
     auto face = std::make_shared<EmbeddedFace>();
     face->rawSize = raw.size();

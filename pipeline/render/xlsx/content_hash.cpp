@@ -1,6 +1,7 @@
 #include "render/xlsx/content_hash.hpp"
 
-#include <openssl/sha.h>
+#include "model/digest.hpp"
+
 
 #include <cstdio>
 
@@ -70,19 +71,7 @@ std::string canonicalContent(const std::vector<SheetTable>& tables) {
   return out;
 }
 
-std::string sha256Hex(const std::string& bytes) {
-  // OpenSSL's SHA-256 (hardware instructions where the CPU has them): several times
-  // Poco's portable one, and every workbook hashes all its cells.
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest);
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(2 * SHA256_DIGEST_LENGTH, '0');
-  for (size_t i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
-    hex[2 * i] = kHex[digest[i] >> 4];
-    hex[2 * i + 1] = kHex[digest[i] & 0xF];
-  }
-  return hex;
-}
+std::string sha256Hex(const std::string& bytes) { return vnplan::sha256Hex(std::string_view(bytes)); }
 
 std::string contentHash(const std::vector<SheetTable>& tables) { return sha256Hex(canonicalContent(tables)); }
 
