@@ -78,6 +78,34 @@ TEST(PageContent, TextPositionsAreRelativeAndDoNotDrift) {
   EXPECT_NE(c.find("0.33334 0 Td"), std::string::npos) << c;
 }
 
+TEST(PageContent, WordsOfALineShareOneTjWhoseNumbersCloseTheGaps) {
+  std::vector<int16_t> w(0x10000, 500);  // every code 500/1000 em
+  const CidWidths widths{w.data(), w.data(), w.data(), w.data()};
+  PageFrame page;
+  page.height = 800;
+  auto run = [&](double x, double y, const char* text, FontFace face = FontFace::Regular) {
+    TextRun r;
+    r.x = x;
+    r.y = y;
+    r.size = 10;
+    r.face = face;
+    r.text = text;
+    page.runs.push_back(r);
+  };
+  run(10, 100, "ab ");  // 3 codes: 15 pt, so the string ends at 25
+  run(27, 100, "cd");   // a 2 pt gap: -200 thousandths; ends at 37
+  run(37, 100, "e");    // no gap: no number
+  run(10, 114, "f");    // the next line: its own Td, a single string shown by Tj
+  run(20, 114, "g", FontFace::Bold);  // another face: its own Tf and Td
+  const std::string c = pageContent(page, [](int f) { return f == 0 ? "F1" : "F2"; }, widths);
+  using namespace std::string_literals;  // the strings hold NUL bytes (UCS-2 high bytes)
+  EXPECT_NE(c.find("10 700 Td\n[(\0a\0b\0 ) -200 (\0c\0d) (\0e)] TJ\n"s), std::string::npos) << c;
+  EXPECT_NE(c.find("0 -14 Td\n(\0f) Tj\n/F2 10 Tf\n10 0 Td\n(\0g) Tj\nET"s), std::string::npos) << c;
+  // Without widths every run keeps its own Td (the form the other tests check).
+  const std::string plain = pageContent(page, [](int) { return "F1"; });
+  EXPECT_EQ(plain.find("TJ"), std::string::npos) << plain;
+}
+
 TEST(PdfStreams, DeflateRoundTripsAndFilterKeysAreRestoredInPlace) {
   const std::string raw(5000, 'x');
   for (int level : {1, 6, 9}) EXPECT_EQ(inflate(deflateBytes(raw, level)), raw);

@@ -52,7 +52,7 @@ void ContentWriter::color(unsigned rgb, bool stroke) {
   out += stroke ? "RG\n" : "rg\n";
 }
 
-void ContentWriter::text(std::string_view utf8) {
+long ContentWriter::text(std::string_view utf8, const int16_t* widths) {
   // Each character as its big-endian UCS-2 code in a literal string; ( ) \ and the two
   // end-of-line bytes escaped (a reader would otherwise normalise CR/LF inside a string).
   // Written through a stack buffer appended in chunks, not byte by byte.
@@ -76,6 +76,7 @@ void ContentWriter::text(std::string_view utf8) {
     }
   };
   buf[len++] = '(';
+  long advance = 0;
   const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
   const size_t n = utf8.size();
   for (size_t i = 0; i < n;) {
@@ -107,11 +108,13 @@ void ContentWriter::text(std::string_view utf8) {
     for (size_t k = 1; k < cl; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
     i += cl;
     if (cp > 0xFFFF) cp = 0x20;  // as libharu: beyond the BMP becomes a space
+    if (widths) advance += widths[cp];
     put(static_cast<unsigned char>(cp >> 8));
     put(static_cast<unsigned char>(cp & 0xFF));
   }
   buf[len++] = ')';
   out.append(buf, len);
+  return advance;
 }
 
 void ContentWriter::box(const Box& b, double H) {

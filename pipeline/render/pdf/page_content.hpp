@@ -2,9 +2,10 @@
 // The content stream of one page, written directly: libharu's drawing calls cost about
 // 7 µs per word (a text-matrix update, a float formatter and a cmap search per glyph for
 // every HPDF_Page_TextOut), more than the rest of the document. The operators are the
-// same that libharu writes (q/Q, rg/RG, w, re, m/l, BT/ET, Tf, Td, Tj); text is the
+// same that libharu writes (q/Q, rg/RG, w, re, m/l, BT/ET, Tf, Td, Tj) and TJ; text is the
 // UCS-2 code of each character (Identity-H), as a binary literal string.
 #include <array>
+#include <cstdint>
 #include <cmath>
 #include <string>
 #include <string_view>
@@ -13,25 +14,33 @@
 
 namespace vnplan {
 
-// `fontNames`: the page's resource name of each face (Regular, Bold, Italic, BoldItalic);
-// an empty name is asked for through `nameOf(face)` the first time the face is used.
+// The advance of every code (CID = UCS-2 value) of each face, in 1/1000 em, exactly as the
+// font's /W and /DW say: what a viewer moves by after showing a string. 0x10000 entries.
+using CidWidths = std::array<const int16_t*, 4>;
+
+// `nameOf(face)`: the page's resource name of a face (Regular, Bold, Italic, BoldItalic),
+// asked for the first time the face is used. With `widths`, the words of one line in one
+// font, size and colour are shown by one TJ whose numbers close the gaps between them
+// (the layout places each word; Td and Tj per word wrote half again as many bytes, all
+// deflated); without, each run is placed by its own Td.
 template <typename NameOf>
-std::string pageContent(const PageFrame& page, NameOf&& nameOf);
+std::string pageContent(const PageFrame& page, NameOf&& nameOf, const CidWidths& widths = {});
 
 // Implementation detail, exposed for the template above.
 struct ContentWriter {
   std::string out;
   void number(double v, int decimals);
   void color(unsigned rgb, bool stroke);
-  void text(std::string_view utf8);
+  // Writes the string; returns the sum of `widths` over the codes written (0 without).
+  long text(std::string_view utf8, const int16_t* widths = nullptr);
   void box(const Box& b, double pageHeight);
   void rule(const RuleLine& r, double pageHeight);
 };
 
 template <typename NameOf>
-std::string pageContent(const PageFrame& page, NameOf&& nameOf) {
+std::string pageContent(const PageFrame& page, NameOf&& nameOf, const CidWidths& widths) {
   ContentWriter w;
-  w.out.reserve(64 + page.runs.size() * 48 + (page.boxes.size() + page.rules.size()) * 64);
+  w.out.reserve(64 + page.runs.size() * 32 + (page.boxes.size() + page.rules.size()) * 64);
   const double H = page.height;
   for (const Box& b : page.boxes) w.box(b, H);
   for (const RuleLine& r : page.rules) w.rule(r, H);
@@ -43,31 +52,67 @@ std::string pageContent(const PageFrame& page, NameOf&& nameOf) {
     // Td moves relative to the start of the previous line: track what was written, so
     // rounding never accumulates.
     double lineX = 0, lineY = 0;
+    // The open TJ array: where its "[" is, how many strings it has, and where a viewer's
+    // text position stands after it (as the viewer computes it, from the font's widths and
+    // the numbers written).
+    size_t arrayAt = 0, strings = 0;
+    double penX = 0;
+    auto closeArray = [&] {
+      if (strings == 0) return;
+      if (strings == 1) {
+        w.out.erase(arrayAt, 1);  // a single string: "(…) Tj", the shorter form
+        w.out += " Tj\n";
+      } else {
+        w.out += "] TJ\n";
+      }
+      strings = 0;
+    };
     for (const TextRun& r : page.runs) {
       const int face = static_cast<int>(r.face);
-      if (face != curFace || r.size != curSize) {
-        w.out += '/';
-        w.out += nameOf(face);
-        w.out += ' ';
-        w.number(r.size, 5);
-        w.out += " Tf\n";
-        curFace = face;
-        curSize = r.size;
-      }
-      if (r.color != curColor) {
-        w.color(r.color, false);
-        curColor = r.color;
-      }
+      const int16_t* faceWidths = face >= 0 && face < 4 ? widths[static_cast<size_t>(face)] : nullptr;
+      const bool newFont = face != curFace || r.size != curSize;
       const double x = std::round(r.x * 1e5) / 1e5, y = std::round((H - r.y) * 1e5) / 1e5;
-      w.number(x - lineX, 5);
-      w.out += ' ';
-      w.number(y - lineY, 5);
-      w.out += " Td\n";
-      lineX = x;
-      lineY = y;
-      w.text(r.text);
-      w.out += " Tj\n";
+      const bool sameLine = strings > 0 && faceWidths && !newFont && r.color == curColor && y == lineY;
+      if (sameLine) {
+        // The gap from where the last string ended, in thousandths of the font size
+        // (positive moves left).
+        const double adjust = std::round((penX - x) * 1000.0 / r.size * 1000.0) / 1000.0;
+        if (adjust != 0) {
+          w.out += ' ';
+          w.number(adjust, 3);
+          penX -= adjust * r.size / 1000.0;
+        }
+        w.out += ' ';
+      } else {
+        closeArray();
+        if (newFont) {
+          w.out += '/';
+          w.out += nameOf(face);
+          w.out += ' ';
+          w.number(r.size, 5);
+          w.out += " Tf\n";
+          curFace = face;
+          curSize = r.size;
+        }
+        if (r.color != curColor) {
+          w.color(r.color, false);
+          curColor = r.color;
+        }
+        w.number(x - lineX, 5);
+        w.out += ' ';
+        w.number(y - lineY, 5);
+        w.out += " Td\n";
+        lineX = x;
+        lineY = y;
+        penX = x;
+        arrayAt = w.out.size();
+        w.out += '[';
+      }
+      penX += static_cast<double>(w.text(r.text, faceWidths)) * r.size / 1000.0;
+      ++strings;
+      if (!faceWidths) closeArray();  // no widths: every run placed by its own Td
     }
+    closeArray();
     w.out += "ET\n";
   }
   return std::move(w.out);

@@ -130,6 +130,7 @@ struct FaceTables {
   std::string cidToGidDeflated;  // CID (= UCS-2 code) -> glyph, big-endian, codes 0…0xFFFE
   int defaultWidth = 0;
   std::vector<std::pair<unsigned, std::vector<int>>> widths;  // /W runs: first CID, widths
+  std::vector<int16_t> cidWidths;  // every CID's advance as /W and /DW give it (for TJ gaps)
 };
 
 FaceTables faceTables(HPDF_FontDef def) {
@@ -137,12 +138,14 @@ FaceTables faceTables(HPDF_FontDef def) {
   constexpr unsigned kCodes = 0xFFFF;  // as libharu: every UCS-2 code but the last
   std::string map(kCodes * 2, '\0');
   t.defaultWidth = def->missing_width;
+  t.cidWidths.assign(0x10000, static_cast<int16_t>(t.defaultWidth));
   std::vector<int>* run = nullptr;
   for (unsigned cid = 0; cid < kCodes; ++cid) {
     const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UNICODE>(cid));
     map[cid * 2] = static_cast<char>(gid >> 8);
     map[cid * 2 + 1] = static_cast<char>(gid & 0xFF);
     const int w = HPDF_TTFontDef_GetGidWidth(def, gid);
+    t.cidWidths[cid] = static_cast<int16_t>(w);
     if (w == t.defaultWidth) {
       run = nullptr;
       continue;
@@ -405,12 +408,14 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
     d.check("adding a page");
     // Resource names (/F1 …) come from libharu, which records each font on the page.
     std::array<const char*, 4> names{};
+    const CidWidths widths{d.tf->tables[0].cidWidths.data(), d.tf->tables[1].cidWidths.data(),
+                           d.tf->tables[2].cidWidths.data(), d.tf->tables[3].cidWidths.data()};
     const std::string content = pageContent(f, [&](int face) -> const char* {
       const char*& name = names[static_cast<size_t>(face)];
       if (!name) name = HPDF_Page_GetLocalFontName(page, d.fonts[static_cast<size_t>(face)]);
       if (!name) throw std::runtime_error("libharu: no font resource name");
       return name;
-    });
+    }, widths);
     setDeflatedStream(static_cast<HPDF_PageAttr>(page->attr)->contents, deflateBytes(content, 1));
     ++d.deflatedStreams;
     d.check("painting a page");
