@@ -728,7 +728,8 @@ class Layouter {
 }  // namespace
 
 LaidOutDocument layoutDocument(const DocumentSpec& spec, const DocTemplate& tmpl, const FontMetrics& metrics) {
-  Layouter l(spec, tmpl, metrics);
+  const CachedMetrics cached(metrics);  // this layout's own: it fills itself as it measures
+  Layouter l(spec, tmpl, cached);
   return l.run();
 }
 
