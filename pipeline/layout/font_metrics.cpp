@@ -75,7 +75,8 @@ double CachedMetrics::width(FontFace face, double size, std::string_view utf8) c
   auto& table = table_[static_cast<size_t>(face)];
   double w = 0;
   for (size_t i = 0; i < n;) {
-    const char32_t cp = decodeAt(s, n, i);
+    // ASCII (digits, punctuation, the unaccented letters): its own slot, no decoding.
+    const char32_t cp = s[i] < 0x80 ? s[i++] : decodeAt(s, n, i);
     const size_t slot = slotOf(cp);
     if (slot == kNoSlot) {
       w += base_.advance(face, cp);

@@ -1,6 +1,7 @@
 #include "layout/text_flow.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "model/text.hpp"
 
@@ -90,7 +91,14 @@ std::vector<Word> cutWord(const Word& w, double width, const FontMetrics& m) {
 
 namespace {
 
-bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// The bytes that separate words (splitWords' ASCII whitespace), as a table: the scan
+// looks at every byte of the text.
+constexpr std::array<bool, 256> kBlank = [] {
+  std::array<bool, 256> t{};
+  t[' '] = t['\t'] = t['\n'] = t['\r'] = true;
+  return t;
+}();
+bool isBlank(char c) { return kBlank[static_cast<unsigned char>(c)]; }
 
 // Calls f(word) for each run of non-blank bytes (what splitWords returns, without a
 // string per word); returns how many there were.
