@@ -182,6 +182,9 @@ std::vector<TextLine> breakLines(std::vector<Word> words, double width, double f
     const double perWord = total / static_cast<double>(words.size()) + spaceWidth;
     const double fit = perWord > 0 ? cur.available / perWord : 0;
     cur.words.reserve(std::min(words.size(), static_cast<size_t>(std::clamp(fit, 0.0, 64.0)) + 2));
+    // And for the lines, likewise.
+    const double lineCount = width > 0 ? (perWord * static_cast<double>(words.size())) / width : 0;
+    lines.reserve(static_cast<size_t>(std::clamp(lineCount, 0.0, 1000.0)) + 2);
   }
   auto flush = [&] {
     const size_t perLine = cur.words.size();
