@@ -20,6 +20,7 @@
 #include "layout/document_layout.hpp"
 #include "layout/plan_spec.hpp"
 #include "load/plan_loader.hpp"
+#include "render/pdf/page_content.hpp"
 #include "render/pdf/pdf_writer.hpp"
 
 using namespace vnplan;
@@ -144,6 +145,26 @@ void BM_LayoutOnlySeed001(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LayoutOnlySeed001)->Unit(benchmark::kMillisecond);
+
+// The content streams of every page of seed 001, without deflating them.
+void BM_PageContentOnlySeed001(benchmark::State& state) {
+  Plan plan = loadSeed("binh-giang");
+  DocTemplate t = stateTemplate();
+  FontSet fonts = findFonts(defaultFontDirs());
+  PdfWriter w(fonts);
+  const LaidOutDocument doc = layoutDocument(specFromPlan(plan, t), t, w.metrics());
+  size_t bytes = 0;
+  for (auto _ : state) {
+    bytes = 0;
+    for (const PageFrame& page : doc.pages) {
+      std::string content = pageContent(page, [](int face) { return face == 0 ? "F1" : "F2"; });
+      bytes += content.size();
+      benchmark::DoNotOptimize(content.data());
+    }
+  }
+  state.counters["content_bytes"] = static_cast<double>(bytes);
+}
+BENCHMARK(BM_PageContentOnlySeed001)->Unit(benchmark::kMillisecond);
 
 void BM_LoadFontsOnly(benchmark::State& state) {
   FontSet fonts = findFonts(defaultFontDirs());

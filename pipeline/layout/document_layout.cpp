@@ -50,7 +50,7 @@ struct RowLines {
   std::vector<CellLines> cells;
   size_t maxLines = 1;
   double lh = 0, pad = 0;
-  std::vector<double> colX;
+  std::shared_ptr<const std::vector<double>> colX;  // shared by every row of the table
   int tableId = -1;
   const FontMetrics* m = nullptr;
 };
@@ -60,8 +60,9 @@ FlowItem rowChunk(const RowLines& rl, size_t from, size_t to) {
   FlowItem it;
   it.height = static_cast<double>(to - from) * rl.lh + 2 * rl.pad;
   it.tableId = rl.tableId;
+  it.content.boxes.reserve(rl.cells.size());
   for (const auto& c : rl.cells) {
-    double x0 = rl.colX[c.c0], x1 = rl.colX[c.c1];
+    double x0 = (*rl.colX)[c.c0], x1 = (*rl.colX)[c.c1];
     it.content.boxes.push_back(Box{x0, 0, x1 - x0, it.height, 0xF2F2F2, false, true, 0.5, 0});
     for (size_t li = from; li < to && li < c.lines.size(); ++li) {
       double y = rl.pad + static_cast<double>(li - from) * rl.lh + ascent(c.style.size) + (rl.lh - c.style.size * 1.15) / 2;
@@ -113,7 +114,7 @@ double longestWord(const std::string& text, const TextStyle& st, const FontMetri
   while (b <= text.size()) {
     size_t e = text.find_first_of(" \n", b);
     if (e == std::string::npos) e = text.size();
-    if (e > b) w = std::max(w, m.width(st.face, st.size, text.substr(b, e - b)));
+    if (e > b) w = std::max(w, m.width(st.face, st.size, std::string_view(text).substr(b, e - b)));
     b = e + 1;
   }
   return w;
@@ -160,22 +161,25 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
   std::vector<double> colW(nc);
   for (size_t i = 0; i < nc; ++i) colW[i] = width * table.columns[i].width / total;
   if (table.fitColumnsToWords) fitColumnsToWords(table, t, m, pad, width, colW);
-  std::vector<double> colX(nc + 1, 0);
+  auto sharedColX = std::make_shared<std::vector<double>>(nc + 1, 0);
+  std::vector<double>& colX = *sharedColX;
   for (size_t i = 0; i < nc; ++i) colX[i + 1] = colX[i] + colW[i];
 
   auto rowLines = [&](const std::vector<std::string>& cells, const std::vector<TextStyle>& styles,
                       const std::vector<LineAlign>& aligns, const std::vector<std::pair<size_t, size_t>>& spans) {
     auto rl = std::make_shared<RowLines>();
     rl->pad = pad;
-    rl->colX = colX;
+    rl->colX = sharedColX;
     rl->tableId = tableId;
     rl->m = &m;
+    rl->cells.reserve(spans.size());
     size_t maxLines = 0;
     for (size_t k = 0; k < spans.size(); ++k) {
       auto [c0, c1] = spans[k];
       double w = colX[c1] - colX[c0] - 2 * pad;
-      CellLines x{wrapText(k < cells.size() ? cells[k] : "", styles[k], std::max(w, 1.0), m), c0, c1, styles[k],
-                  aligns[k]};
+      // A view: a conditional between the cell and "" would copy the cell into a string.
+      const std::string_view text = k < cells.size() ? std::string_view(cells[k]) : std::string_view();
+      CellLines x{wrapText(text, styles[k], std::max(w, 1.0), m), c0, c1, styles[k], aligns[k]};
       if (x.lines.size() == 1 && x.lines[0].words.empty()) x.lines.clear();
       maxLines = std::max(maxLines, x.lines.size());
       rl->lh = std::max(rl->lh, styles[k].size * 1.2);
@@ -280,11 +284,19 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
   };
 
   items.push_back(headerItem());
+  // Body rows all share these: one cell per column, regular or bold.
+  std::vector<TextStyle> cellStyles(nc, t.tableCell), boldStyles(nc, t.tableGroup);
+  std::vector<LineAlign> cellAligns;
+  std::vector<std::pair<size_t, size_t>> cellSpans;
+  for (size_t i = 0; i < nc; ++i) {
+    cellAligns.push_back(alignOf(table.columns[i].align));
+    cellSpans.push_back({i, i + 1});
+  }
   for (const auto& row : table.rows) {
-    std::vector<TextStyle> styles;
-    std::vector<LineAlign> aligns;
-    std::vector<std::pair<size_t, size_t>> spans;
     if (row.group) {
+      std::vector<TextStyle> styles;
+      std::vector<LineAlign> aligns;
+      std::vector<std::pair<size_t, size_t>> spans;
       // Group row: its number in the first column, its title across the rest, bold.
       std::vector<std::string> cells{row.cells.size() > 0 ? row.cells[0] : "", row.cells.size() > 1 ? row.cells[1] : ""};
       styles = {t.tableGroup, t.tableGroup};
@@ -299,12 +311,7 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
       rowItems(cells, styles, aligns, spans, true, false);
       continue;
     }
-    for (size_t i = 0; i < nc; ++i) {
-      styles.push_back(row.bold ? t.tableGroup : t.tableCell);
-      aligns.push_back(alignOf(table.columns[i].align));
-      spans.push_back({i, i + 1});
-    }
-    rowItems(row.cells, styles, aligns, spans, false, true);
+    rowItems(row.cells, row.bold ? boldStyles : cellStyles, cellAligns, cellSpans, false, true);
   }
   return items;
 }
@@ -721,7 +728,8 @@ class Layouter {
 }  // namespace
 
 LaidOutDocument layoutDocument(const DocumentSpec& spec, const DocTemplate& tmpl, const FontMetrics& metrics) {
-  Layouter l(spec, tmpl, metrics);
+  const CachedMetrics cached(metrics);  // this layout's own: it fills itself as it measures
+  Layouter l(spec, tmpl, cached);
   return l.run();
 }
 

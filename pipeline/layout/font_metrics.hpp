@@ -1,6 +1,7 @@
 #pragma once
 // Glyph advance widths, as the layout needs them, without any PDF machinery. The PDF
 // renderer supplies metrics from the fonts it embeds; tests supply fixed ones.
+#include <array>
 #include <string_view>
 
 #include "model/doc_template.hpp"
@@ -13,7 +14,7 @@ class FontMetrics {
   // Advance of one code point in 1/1000 em.
   virtual double advance(FontFace face, char32_t cp) const = 0;
   // Width in points of UTF-8 text at `size`.
-  double width(FontFace face, double size, std::string_view utf8) const;
+  virtual double width(FontFace face, double size, std::string_view utf8) const;
 };
 
 // Every glyph has the same advance: for layout tests.
@@ -24,6 +25,23 @@ class FixedMetrics : public FontMetrics {
 
  private:
   double perMille_;
+};
+
+// The advances of the characters Vietnamese text uses (Latin, its extensions, the
+// precomposed letters U+1E00–U+1EFF, general punctuation), kept in a table filled from
+// `base` on first use: measuring otherwise makes a virtual call per character. Same
+// values, same sums, so the same widths to the last bit. It fills itself while measuring:
+// one per layout, not shared between threads.
+class CachedMetrics final : public FontMetrics {
+ public:
+  explicit CachedMetrics(const FontMetrics& base);
+  double advance(FontFace face, char32_t cp) const override;
+  double width(FontFace face, double size, std::string_view utf8) const override;
+
+ private:
+  static constexpr size_t kSlots = 0x250 + 0x100 + 0x70;  // U+0000–024F, U+1E00–1EFF, U+2000–206F
+  const FontMetrics& base_;
+  mutable std::array<std::array<double, kSlots>, 4> table_;  // per face; NaN: not asked yet
 };
 
 }  // namespace vnplan

@@ -94,6 +94,26 @@ TEST(TextFlow, LinesNeverExceedTheWidthAndLongWordsAreCut) {
   EXPECT_EQ(joined.size(), std::string("Xem" + url + "ngay").size());  // nothing lost
 }
 
+TEST(FontMetrics, CachedWidthsEqualTheBaseToTheLastBit) {
+  // Fractional advances that differ per face and character, so any slot mix-up or change in
+  // summation shows.
+  struct Uneven : FontMetrics {
+    double advance(FontFace face, char32_t cp) const override {
+      return static_cast<double>(cp % 97) * 1.37 + static_cast<int>(face) * 0.11 + 0.013;
+    }
+  } base;
+  const CachedMetrics cached(base);
+  const std::string texts[] = {"Kế hoạch phát triển kinh tế – xã hội năm 2026",
+                               "ĐẢNG CỘNG SẢN VIỆT NAM “Độc lập” … ệ ự ỹ",
+                               "漢字 and \xf0\x9f\x98\x80 outside the table, Ω ȳ ɏ", ""};
+  for (int pass = 0; pass < 2; ++pass)  // the second pass reads the filled table
+    for (const auto& t : texts)
+      for (FontFace f : {FontFace::Regular, FontFace::Bold, FontFace::Italic, FontFace::BoldItalic}) {
+        EXPECT_EQ(cached.width(f, 13.5, t), base.width(f, 13.5, t)) << t;
+        EXPECT_EQ(cached.advance(f, U'ệ'), base.advance(f, U'ệ'));
+      }
+}
+
 TEST(TextFlow, FootnoteMarkIsSuperscript) {
   FixedMetrics m(500);
   TextStyle st{14, FontFace::Regular};

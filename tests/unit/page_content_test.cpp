@@ -40,8 +40,8 @@ TEST(PageContent, TextIsUcs2WithEscapes) {
   EXPECT_EQ(w.out, expected);
 }
 
-TEST(PageContent, LongTextIsWrittenWholeAcrossBufferChunks) {
-  // Longer than the writer's 512-byte chunk, with escapes falling on every offset.
+TEST(PageContent, LongTextIsWrittenWhole) {
+  // A long text, with escapes falling on every offset.
   std::string utf8, expected = "(";
   for (int i = 0; i < 700; ++i) {
     if (i % 3 == 0) {
