@@ -30,10 +30,9 @@ void paint(Content& c, double x, double y, PageFrame& page, Take take) {
   if (page.runs.capacity() < page.runs.size() + c.runs.size())
     page.runs.reserve(std::max(page.runs.size() + c.runs.size(), 2 * page.runs.capacity()));
   for (auto& src : c.runs) {
-    TextRun t = take(src);
+    TextRun& t = page.runs.emplace_back(take(src));  // built in place: one copy or move per run
     t.x += x;
     t.y += y;
-    page.runs.push_back(std::move(t));
   }
   for (auto& src : c.marks) {
     PageMark mk = take(src);
@@ -207,6 +206,13 @@ void breakIntoPages(std::vector<FlowItem> items, const PageArea& area, std::vect
     page->landscape = area.landscape;
     page->number = static_cast<int>(pages.size());
     double top = area.top;
+    // Room for every run of the page at once (its items, repeated header, footnotes).
+    size_t runs = st.repeatedTable >= 0 ? headers[st.repeatedTable]->content.runs.size() : 0;
+    for (const Placed& pl : st.placed) {
+      runs += items[pl.index].content.runs.size();
+      for (const auto& f : items[pl.index].footnotes) runs += f->content.runs.size();
+    }
+    page->runs.reserve(runs);
     if (st.repeatedTable >= 0) paintContent(headers[st.repeatedTable]->content, area.left, top, *page);
     std::vector<std::shared_ptr<FlowItem>> notes;
     for (const Placed& pl : st.placed) {
