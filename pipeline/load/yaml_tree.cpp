@@ -34,7 +34,9 @@ class ByteColumns {
     for (size_t i = 0; i < bytes.size(); ++i)
       if (bytes[i] == '\n') lineStarts_.push_back(i + 1);
   }
-  Mark mark(const yaml_mark_t& m) const {
+  // Marks arrive in file order, so the walk goes on from the previous mark of the same line
+  // instead of the line's start: a single long line of many nodes stays linear.
+  Mark mark(const yaml_mark_t& m) {
     Mark out;
     out.line = static_cast<int>(m.line);
     if (m.line >= lineStarts_.size()) {
@@ -43,18 +45,27 @@ class ByteColumns {
     }
     // A byte-order mark before the first line is not a column (for either parser).
     const size_t start = m.line == 0 && bytes_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : lineStarts_[m.line];
-    size_t at = start;
-    for (size_t chars = 0; chars < m.column && at < bytes_.size(); ++chars) {
+    size_t at = start, chars = 0;
+    if (m.line == lastLine_ && m.column >= lastChars_) {
+      at = lastAt_;
+      chars = lastChars_;
+    }
+    for (; chars < m.column && at < bytes_.size(); ++chars) {
       const unsigned char c = static_cast<unsigned char>(bytes_[at]);
       at += c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
     }
-    out.column = static_cast<int>(std::min(at, bytes_.size()) - start);
+    at = std::min(at, bytes_.size());
+    lastLine_ = m.line;
+    lastChars_ = chars;
+    lastAt_ = at;
+    out.column = static_cast<int>(at - start);
     return out;
   }
 
  private:
   std::string_view bytes_;
   std::vector<size_t> lineStarts_;
+  size_t lastLine_ = static_cast<size_t>(-1), lastChars_ = 0, lastAt_ = 0;
 };
 
 struct Parser {
@@ -133,7 +144,7 @@ std::optional<double> Node::asDouble() const {
 
 FastParse parseFast(std::string_view bytes, Node& out) {
   auto doc = std::make_shared<Document>();
-  const ByteColumns columns(bytes);
+  ByteColumns columns(bytes);
   Parser ps;
   yaml_parser_set_input_string(&ps.p, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
 

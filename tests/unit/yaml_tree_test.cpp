@@ -111,6 +111,18 @@ TEST(YamlTree, EdgeCasesMatchYamlCpp) {
   }
 }
 
+TEST(YamlTree, PlacesOnOneLongLineMatchYamlCpp) {
+  // Many nodes on one line with multi-byte text: each column is found from the previous one
+  // (a walk from the line's start for every node would make such a line quadratic).
+  std::string line = "k: [";
+  for (int i = 0; i < 3000; ++i) line += (i ? ", " : "") + std::string(i % 2 ? "ệ" : "{a: ô}");
+  line += "]\n";
+  bool ok = false;
+  const std::string got = dumpFast(line, ok);
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(got, dumpYamlCpp(line));
+}
+
 TEST(YamlTree, WhatYamlCppRefusesIsHandedBack) {
   // Slips a clerk makes; each must reach yaml-cpp, whose messages the loader translates.
   const char* slips[] = {
