@@ -1,44 +1,15 @@
 #include "layout/font_metrics.hpp"
 
+#include "model/text.hpp"
+
 #include <cmath>
 #include <limits>
 
 namespace vnplan {
 
-namespace {
-
-// Decodes the code point at s[i] and advances i; the decoding of nextCodePoint
-// (model/text), inlined here: an out-of-line call per character was a quarter of the cost
-// of measuring.
-inline char32_t decodeAt(const unsigned char* s, size_t n, size_t& i) {
-  const unsigned char c = s[i];
-  char32_t cp;
-  size_t len;
-  if (c < 0x80) {
-    cp = c;
-    len = 1;
-  } else if ((c & 0xE0) == 0xC0) {
-    cp = c & 0x1F;
-    len = 2;
-  } else if ((c & 0xF0) == 0xE0) {
-    cp = c & 0x0F;
-    len = 3;
-  } else {
-    cp = c & 0x07;
-    len = 4;
-  }
-  for (size_t k = 1; k < len && i + k < n; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-  i += len;
-  return cp;
-}
-
-}  // namespace
-
 double FontMetrics::width(FontFace face, double size, std::string_view utf8) const {
-  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
-  const size_t n = utf8.size();
   double w = 0;
-  for (size_t i = 0; i < n;) w += advance(face, decodeAt(s, n, i));
+  for (size_t i = 0; i < utf8.size();) w += advance(face, nextCodePoint(utf8, i));
   return w * size / 1000.0;
 }
 
@@ -76,7 +47,7 @@ double CachedMetrics::width(FontFace face, double size, std::string_view utf8) c
   double w = 0;
   for (size_t i = 0; i < n;) {
     // ASCII (digits, punctuation, the unaccented letters): its own slot, no decoding.
-    const char32_t cp = s[i] < 0x80 ? s[i++] : decodeAt(s, n, i);
+    const char32_t cp = s[i] < 0x80 ? s[i++] : nextCodePoint(utf8, i);
     const size_t slot = slotOf(cp);
     if (slot == kNoSlot) {
       w += base_.advance(face, cp);

@@ -87,28 +87,6 @@ std::string toUpper(std::string_view s) {
   return r;
 }
 
-char32_t nextCodePoint(std::string_view s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  char32_t cp;
-  size_t len;
-  if (c < 0x80) {
-    cp = c;
-    len = 1;
-  } else if ((c & 0xE0) == 0xC0) {
-    cp = c & 0x1F;
-    len = 2;
-  } else if ((c & 0xF0) == 0xE0) {
-    cp = c & 0x0F;
-    len = 3;
-  } else {
-    cp = c & 0x07;
-    len = 4;
-  }
-  for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
-
 std::pair<int, int> lineColumnOf(std::string_view s, size_t offset) {
   int line = 1, col = 1;
   for (size_t i = 0; i < offset && i < s.size(); ++i) {

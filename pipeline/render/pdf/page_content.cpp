@@ -1,5 +1,7 @@
 #include "render/pdf/page_content.hpp"
 
+#include "model/text.hpp"
+
 #include <cmath>
 #include <cstdint>
 
@@ -68,7 +70,6 @@ long ContentWriter::text(std::string_view utf8, const int16_t* widths) {
   // Each character as its big-endian UCS-2 code in a literal string; ( ) \ and the two
   // end-of-line bytes escaped (a reader would otherwise normalise CR/LF inside a string).
   long advance = 0;
-  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
   const size_t n = utf8.size();
   // At most 3 bytes per input byte (an ASCII character: a zero byte and an escaped one),
   // and the parentheses.
@@ -92,28 +93,7 @@ long ContentWriter::text(std::string_view utf8, const int16_t* widths) {
     };
     *d++ = '(';
     for (size_t i = 0; i < n;) {
-      const unsigned char c = s[i];
-      char32_t cp;
-      size_t cl;
-      if (c < 0x80) {
-        cp = c;
-        cl = 1;
-      } else if ((c & 0xE0) == 0xC0) {
-        cp = c & 0x1F;
-        cl = 2;
-      } else if ((c & 0xF0) == 0xE0) {
-        cp = c & 0x0F;
-        cl = 3;
-      } else if ((c & 0xF8) == 0xF0) {
-        cp = c & 0x07;
-        cl = 4;
-      } else {
-        ++i;  // not a lead byte: skipped, as libharu's UTF-8 encoder does
-        continue;
-      }
-      if (i + cl > n) break;
-      for (size_t k = 1; k < cl; ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
-      i += cl;
+      char32_t cp = nextCodePoint(utf8, i);
       if (cp > 0xFFFF) cp = 0x20;  // as libharu: beyond the BMP becomes a space
       if (widths) advance += widths[cp];
       put(static_cast<unsigned char>(cp >> 8));

@@ -1,5 +1,7 @@
 #include "render/xlsx/text_metrics.hpp"
 
+#include "model/text.hpp"
+
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
@@ -84,32 +86,6 @@ int advance(char32_t c, const FontMetrics& f) {
 // Column units per 1/1000 em at `size` points: px = em × size × 96/72, and one unit is
 // the digit width of the workbook's default font (12 pt Times New Roman: 8 px).
 double unitsPerMille(const FontMetrics& f) { return f.size * 4.0 / 3.0 / kPxPerUnit / 1000.0; }
-
-// Next code point of `s` at `i` (advanced); U+FFFD for a malformed byte. No allocation:
-// measuring runs over every cell of every table.
-char32_t nextCodePoint(std::string_view s, std::size_t& i) {
-  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-  unsigned char c = b(i);
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  int len = (c >= 0xF0 && c < 0xF8) ? 4 : (c >= 0xE0) ? 3 : (c >= 0xC0) ? 2 : 0;
-  if (len == 0 || i + len > s.size()) {
-    ++i;
-    return 0xFFFD;
-  }
-  char32_t cp = c & (0x7F >> len);
-  for (int k = 1; k < len; ++k) {
-    if ((b(i + k) & 0xC0) != 0x80) {
-      ++i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (b(i + k) & 0x3F);
-  }
-  i += len;
-  return cp;
-}
 
 // Calls fn(width of word in 1/1000 em) for each word, and fn(-1) for each line break.
 template <class Fn>
