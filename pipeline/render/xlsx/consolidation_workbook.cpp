@@ -122,6 +122,18 @@ const char* ruleKey(Aggregation a) {
   return "";
 }
 
+// An indicator's combined value (blank when no unit gave a number) and its three unit counts,
+// from column `c` on: the same four cells on the overall sheet and the per-parent sheet.
+void writeCombined(SheetOut& s, int c, const IndicatorTotal& i) {
+  if (i.value)
+    s.number(c, *i.value, i.percent ? "#,##0.0\"%\"" : "#,##0.##");
+  else
+    s.blank(c);
+  s.number(c + 1, i.unitsWithValue);
+  s.number(c + 2, i.unitsNumeric);
+  s.number(c + 3, i.unitsMet);
+}
+
 }  // namespace
 
 void writeConsolidationWorkbook(const Plan& plan, const Consolidation& c, std::int64_t createdEpoch,
@@ -224,13 +236,7 @@ void writeConsolidationWorkbook(const Plan& plan, const Consolidation& c, std::i
       s.text(2, i.indicator->unit);
       s.text(3, i.target);
       s.text(4, ruleKey(i.rule));
-      if (i.value)
-        s.number(5, *i.value, i.percent ? "#,##0.0\"%\"" : "#,##0.##");
-      else
-        s.blank(5);
-      s.number(6, i.unitsWithValue);
-      s.number(7, i.unitsNumeric);
-      s.number(8, i.unitsMet);
+      writeCombined(s, 5, i);
       s.endRow();
     }
     s.finish();
@@ -245,13 +251,7 @@ void writeConsolidationWorkbook(const Plan& plan, const Consolidation& c, std::i
         s.text(1, i.indicator->number);
         s.text(2, i.indicator->name);
         s.text(3, ruleKey(i.rule));
-        if (i.value)
-          s.number(4, *i.value, i.percent ? "#,##0.0\"%\"" : "#,##0.##");
-        else
-          s.blank(4);
-        s.number(5, i.unitsWithValue);
-        s.number(6, i.unitsNumeric);
-        s.number(7, i.unitsMet);
+        writeCombined(s, 4, i);
         s.endRow();
       }
     };
