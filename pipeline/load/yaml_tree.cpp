@@ -98,13 +98,18 @@ size_t Node::size() const {
   return 0;
 }
 
-Node Node::operator[](std::string_view key) const {
-  if (!IsMap()) return Node();
+size_t Node::find(std::string_view key) const {
+  if (!IsMap()) return npos;
   for (size_t i = 0; i + 1 < data_->children.size(); i += 2) {
     const NodeData* k = data_->children[i];
-    if (k->kind == Kind::Scalar && k->scalar == key) return child(i + 1);
+    if (k->kind == Kind::Scalar && k->scalar == key) return i / 2;
   }
-  return Node();
+  return npos;
+}
+
+Node Node::operator[](std::string_view key) const {
+  const size_t i = find(key);
+  return i == npos ? Node() : child(2 * i + 1);
 }
 
 Node::iterator Node::begin() const { return iterator(this, 0); }
@@ -149,12 +154,16 @@ FastParse parseFast(std::string_view bytes, Node& out) {
   yaml_parser_set_input_string(&ps.p, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
 
   std::vector<NodeData*> open;  // the collections being filled
+  // Their children so far, one list a level, reused: each collection gets its own list in
+  // one allocation when it ends, instead of growing it entry by entry.
+  std::vector<std::vector<const NodeData*>> filling;
   NodeData* root = nullptr;
   auto add = [&](Kind kind, const yaml_mark_t& m) {
     NodeData& n = doc->nodes.emplace_back();
     n.kind = kind;
+    n.validUtf8 = true;
     n.mark = columns.mark(m);
-    if (!open.empty()) open.back()->children.push_back(&n);
+    if (!open.empty()) filling[open.size() - 1].push_back(&n);
     else if (!root) root = &n;
     return &n;
   };
@@ -193,10 +202,17 @@ FastParse parseFast(std::string_view bytes, Node& out) {
                               : e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
         n->style = flow ? Style::Flow : Style::Block;
         open.push_back(n);
+        if (filling.size() < open.size()) filling.emplace_back();
+        filling[open.size() - 1].clear();
         break;
       }
       case YAML_SEQUENCE_END_EVENT:
-      case YAML_MAPPING_END_EVENT: open.pop_back(); break;
+      case YAML_MAPPING_END_EVENT: {
+        const auto& children = filling[open.size() - 1];
+        open.back()->children.assign(children.begin(), children.end());
+        open.pop_back();
+        break;
+      }
       default: break;
     }
   }
