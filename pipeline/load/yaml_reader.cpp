@@ -133,6 +133,28 @@ bool hasControlByte(std::string_view bytes) {
   return false;
 }
 
+// Whether `s` may hold a control character: a byte below 0x20, 0x7F or 0xC2 (the lead of
+// U+0080–U+00BF), eight bytes at a time. Nearly every text has none of them, and is passed
+// without the closer look byte by byte.
+bool mayHoldControl(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  auto hasByte = [&](uint64_t w, unsigned char b) {
+    const uint64_t x = w ^ (kOnes * b);
+    return ((x - kOnes) & ~x & kHighs) != 0;
+  };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (((w - kOnes * 0x20) & ~w & kHighs) || hasByte(w, 0x7F) || hasByte(w, 0xC2)) return true;
+  }
+  for (; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F || c == 0xC2) return true;
+  }
+  return false;
+}
+
 // toNfc (model/text.hpp) of well-formed UTF-8, without its trip through UTF-16 for the
 // nearly all texts that are in NFC already: ICU's check reads UTF-8 as it is.
 std::string nfcOf(const std::string& s) {
@@ -191,6 +213,39 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
     return std::nullopt;
 
   bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
+
+  // A tab in the indentation: said in plain words at each place, before the parser's message.
+  auto tabsReported = [&] {
+    bool tabs = false;
+    size_t lineStart = 0;
+    while (lineStart < bytes.size()) {
+      size_t lineEnd = bytes.find('\n', lineStart);
+      if (lineEnd == std::string::npos) lineEnd = bytes.size();
+      size_t k = lineStart;
+      while (k < lineEnd && (bytes[k] == ' ' || bytes[k] == '\t' || bytes[k] == '-')) {
+        if (bytes[k] == '\t') {
+          auto [l, c] = lineColumnOf(bytes, k);
+          error(SourceRef{path, l, c}, MsgId::YamlTabIndent);
+          tabs = true;
+          break;
+        }
+        ++k;
+      }
+      lineStart = lineEnd + 1;
+    }
+    return tabs;
+  };
+
+  // Nearly every file: libyaml reads it to its end, which it does only when every byte is
+  // well-formed UTF-8 and no control character (but tab and line ends) — so the checks below
+  // for those would find nothing, and only the tabs remain to be looked for.
+  if (!utf16) {
+    yaml::Node root;
+    if (yaml::parseFast(bytes, root, /*wholeStream=*/true) == yaml::FastParse::Ok) {
+      if (tabsReported()) return std::nullopt;
+      return Located{root, &fileNames_.emplace_back(path)};
+    }
+  }
   // Report each line that holds invalid UTF-8 (yaml-cpp would pass the bytes through). A line
   // break is no part of a multi-byte sequence, so a file that is valid as a whole has no such
   // line: the lines are looked at one by one only when it is not.
@@ -229,31 +284,12 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
     if (controlFound) return std::nullopt;
   }
 
-  // A tab in the indentation: said in plain words at each place, before the parser's message.
-  {
-    bool tabs = false;
-    size_t lineStart = 0;
-    while (lineStart < bytes.size()) {
-      size_t lineEnd = bytes.find('\n', lineStart);
-      if (lineEnd == std::string::npos) lineEnd = bytes.size();
-      size_t k = lineStart;
-      while (k < lineEnd && (bytes[k] == ' ' || bytes[k] == '\t' || bytes[k] == '-')) {
-        if (bytes[k] == '\t') {
-          auto [l, c] = lineColumnOf(bytes, k);
-          error(SourceRef{path, l, c}, MsgId::YamlTabIndent);
-          tabs = true;
-          break;
-        }
-        ++k;
-      }
-      lineStart = lineEnd + 1;
-    }
-    if (tabs) return std::nullopt;
-  }
+  if (tabsReported()) return std::nullopt;
 
   try {
-    // The fast route: libyaml reads a well-formed file without anchors (nearly every file).
-    // Anything else takes yaml-cpp's route below, whose messages the users know.
+    // The fast route: libyaml reads a well-formed file without anchors (when only a document
+    // after the first is what it could not read). Anything else takes yaml-cpp's route below,
+    // whose messages the users know.
     if (!utf16) {
       yaml::Node root;
       if (yaml::parseFast(bytes, root) == yaml::FastParse::Ok) return Located{root, &fileNames_.emplace_back(path)};
@@ -415,6 +451,7 @@ std::optional<std::string> YamlReader::text(const Located& v, const std::string&
 
 bool YamlReader::checkControl(const Located& v, const std::string& key, const std::string& s) {
   // Escapes such as "\0" or "\x07" in a quoted scalar; C1 controls (U+0080–U+009F) too.
+  if (!mayHoldControl(s)) return true;
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     unsigned cp = 0x110000;

@@ -147,7 +147,7 @@ std::optional<double> Node::asDouble() const {
   return x;
 }
 
-FastParse parseFast(std::string_view bytes, Node& out) {
+FastParse parseFast(std::string_view bytes, Node& out, bool wholeStream) {
   auto doc = std::make_shared<Document>();
   ByteColumns columns(bytes);
   Parser ps;
@@ -174,7 +174,11 @@ FastParse parseFast(std::string_view bytes, Node& out) {
     const yaml_event_t& e = ps.ev;
     switch (e.type) {
       case YAML_STREAM_END_EVENT: done = true; break;
-      case YAML_DOCUMENT_END_EVENT: done = true; break;  // yaml-cpp's Load reads the first document
+      case YAML_DOCUMENT_END_EVENT:  // yaml-cpp's Load reads the first document
+        done = true;
+        while (wholeStream && ps.ev.type != YAML_STREAM_END_EVENT)
+          if (!ps.next()) return FastParse::NeedsYamlCpp;
+        break;
       case YAML_ALIAS_EVENT: return FastParse::NeedsYamlCpp;
       case YAML_SCALAR_EVENT: {
         if (e.data.scalar.anchor) return FastParse::NeedsYamlCpp;

@@ -126,7 +126,10 @@ enum class FastParse { Ok, NeedsYamlCpp };
 // Parses UTF-8 `bytes` with libyaml into `out` (the first document; an empty file is a
 // Null root). NeedsYamlCpp on any syntax error, anchor, alias or nesting deeper than the
 // loaders accept, so that every problem is reported by one parser with one set of messages.
-FastParse parseFast(std::string_view bytes, Node& out);
+// With `wholeStream`, libyaml also reads on to the end of the stream (the documents after
+// the first are not kept) and hands back a file it cannot read to the end: an Ok then says
+// that every byte is well-formed UTF-8 and no control character but tab and line ends.
+FastParse parseFast(std::string_view bytes, Node& out, bool wholeStream = false);
 // The same tree from a yaml-cpp node (the route for files parseFast hands back).
 Node fromYamlCpp(const YAML::Node& root);
 
