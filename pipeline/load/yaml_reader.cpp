@@ -4,9 +4,6 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
-#include <unicode/normalizer2.h>
-#include <unicode/stringpiece.h>
-
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -15,6 +12,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "load/nfc_text.hpp"
 #include "load/safe_file.hpp"
 #include "model/text.hpp"
 
@@ -153,24 +151,6 @@ bool mayHoldControl(std::string_view s) {
     if (c < 0x20 || c == 0x7F || c == 0xC2) return true;
   }
   return false;
-}
-
-// toNfc (model/text.hpp) of well-formed UTF-8, without its trip through UTF-16 for the
-// nearly all texts that are in NFC already: ICU's check reads UTF-8 as it is.
-std::string nfcOf(const std::string& s) {
-  bool ascii = true;
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
-  if (ascii) return s;
-  UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
-  if (U_SUCCESS(err) && nfc->isNormalizedUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())), err) &&
-      U_SUCCESS(err))
-    return s;
-  return toNfc(s);
 }
 
 }  // namespace
