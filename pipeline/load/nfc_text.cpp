@@ -18,21 +18,27 @@ std::string nfcOf(const std::string& s) {
   const unsigned char* p = reinterpret_cast<const unsigned char*>(s.data());
   const unsigned char* const end = p + s.size();
   bool plain = true;
-  while (p < end && plain) {
+  while (p < end) {
     const unsigned char c = *p;
     if (c < 0x80) {
       ++p;
-    } else if (c < 0xE0) {  // two bytes: below U+0300 exactly when the lead is below 0xCC
-      plain = c >= 0xC2 && c < 0xCC && end - p >= 2;
-      p += 2;
-    } else if (c < 0xF0 && end - p >= 3) {
-      const char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(p[1] & 0x3F) << 6) |
-                          static_cast<char32_t>(p[2] & 0x3F);
-      plain = nfcWithoutIcu(cp);
-      p += 3;
-    } else {
-      plain = false;
+      continue;
     }
+    if (c < 0xE0) {  // two bytes: below U+0300 exactly when the lead is below 0xCC
+      if (c < 0xC2 || c >= 0xCC || end - p < 2) {
+        plain = false;
+        break;
+      }
+      p += 2;
+      continue;
+    }
+    if (c >= 0xF0 || end - p < 3 ||
+        !nfcWithoutIcu((static_cast<char32_t>(c & 0x0F) << 12) | (static_cast<char32_t>(p[1] & 0x3F) << 6) |
+                       static_cast<char32_t>(p[2] & 0x3F))) {
+      plain = false;
+      break;
+    }
+    p += 3;
   }
   if (plain) return s;
   // Otherwise ICU's check, which reads UTF-8 as it is, before the trip through UTF-16.

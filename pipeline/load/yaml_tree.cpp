@@ -31,8 +31,8 @@ class ByteColumns {
  public:
   explicit ByteColumns(std::string_view bytes) : bytes_(bytes) {
     lineStarts_.push_back(0);
-    for (size_t i = 0; i < bytes.size(); ++i)
-      if (bytes[i] == '\n') lineStarts_.push_back(i + 1);
+    for (size_t at = bytes.find('\n'); at != std::string_view::npos; at = bytes.find('\n', at + 1))
+      lineStarts_.push_back(at + 1);
   }
   // Marks arrive in file order, so the walk goes on from the previous mark of the same line
   // instead of the line's start: a single long line of many nodes stays linear.
