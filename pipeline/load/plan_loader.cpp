@@ -2,13 +2,30 @@
 
 #include <filesystem>
 #include <map>
-#include <regex>
 
 #include "load/yaml_reader.hpp"
 #include "model/text.hpp"
 
 namespace vnplan {
 namespace {
+
+// Only ASCII digits (what `\d` of a regex in the classic locale takes).
+bool allDigits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+// "d/m" or "dd/mm": what the regex ^(\d{1,2})/(\d{1,2})$ took.
+bool dayMonth(const std::string& s, int& day, int& month) {
+  const size_t slash = s.find('/');
+  if (slash == std::string::npos) return false;
+  const std::string_view d = std::string_view(s).substr(0, slash), m = std::string_view(s).substr(slash + 1);
+  if (d.empty() || d.size() > 2 || m.empty() || m.size() > 2 || !allDigits(d) || !allDigits(m)) return false;
+  day = std::stoi(std::string(d));
+  month = std::stoi(std::string(m));
+  return true;
+}
 
 bool isAgencyCode(const std::string& s) {
   if (s.empty()) return false;
@@ -371,8 +388,8 @@ class PlanLoader {
           k.width = r_.number(*w, "width").value_or(1);
           if (k.width <= 0 || k.width > 1000) r_.error(*w, MsgId::BadValue, {"width", w->node.Scalar(), "0 < width ≤ 1000"});
         }
-        bool milestone = k.key.rfind("target:", 0) == 0 && columnKeys.count("target") &&
-                         std::regex_match(k.key.substr(7), std::regex(R"(\d{4})"));
+        bool milestone = k.key.rfind("target:", 0) == 0 && columnKeys.count("target") && k.key.size() == 11 &&
+                         allDigits(std::string_view(k.key).substr(7));
         if (!k.key.empty() && !columnKeys.count(k.key) && !milestone) {
           std::string allowed;
           for (auto& a : columnKeys) allowed += (allowed.empty() ? "" : ", ") + a;
@@ -509,11 +526,10 @@ class PlanLoader {
         return;
       }
       std::string due = r_.textOr(e, "due", true);
-      std::smatch m;
-      static const std::regex dm(R"(^(\d{1,2})/(\d{1,2})$)");
-      if (std::regex_match(due, m, dm) && isValidDate(2023, std::stoi(m[2]), std::stoi(m[1]))) {
-        rd.day = std::stoi(m[1]);
-        rd.month = std::stoi(m[2]);
+      int day = 0, month = 0;
+      if (dayMonth(due, day, month) && isValidDate(2023, month, day)) {
+        rd.day = day;
+        rd.month = month;
         plan.reporting.push_back(rd);
       } else if (!due.empty()) {
         r_.error(*r_.member(e, "due"), MsgId::ImpossibleDate, {due});

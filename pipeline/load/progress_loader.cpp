@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <map>
-#include <regex>
 
 #include "load/safe_file.hpp"
 #include "load/yaml_reader.hpp"
@@ -146,10 +145,12 @@ class ProgressLoader {
       case DateParse::Impossible: r_.error(v, MsgId::ImpossibleDate, {text}); return out;
       case DateParse::NotADate: break;
     }
-    static const std::regex monthYear(R"(^(\d{1,2})/(\d{4})$)");
-    std::smatch m;
-    if (std::regex_match(text, m, monthYear)) {
-      int month = std::stoi(m[1].str()), year = std::stoi(m[2].str());
+    // "mm/yyyy" (what the regex ^(\d{1,2})/(\d{4})$ took).
+    const size_t slash = text.find('/');
+    const bool digitsOnly = text.find_first_not_of("0123456789/") == std::string::npos;
+    if (digitsOnly && slash != std::string::npos && slash >= 1 && slash <= 2 && text.size() == slash + 5 &&
+        text.find('/', slash + 1) == std::string::npos) {
+      int month = std::stoi(text.substr(0, slash)), year = std::stoi(text.substr(slash + 1));
       if (month >= 1 && month <= 12 && year >= 1900) return PartialDate{0, month, year};
       r_.error(v, MsgId::ImpossibleDate, {text});
       return out;

@@ -105,7 +105,7 @@ std::optional<UnitDirectory> loadUnits(const std::string& file, Diagnostics& dia
       r.error(*agg, MsgId::WrongType, {"aggregate", "bảng chỉ tiêu → sum | average | none / map"});
     } else {
       for (auto it = agg->node.begin(); it != agg->node.end(); ++it) {
-        Located k{it->first, file}, v{it->second, file};
+        Located k{it->first, root->file}, v{it->second, root->file};
         std::string number = r.text(k, "aggregate").value_or("");
         std::string rule = r.text(v, "aggregate." + number).value_or("");
         if (rule == "sum")

@@ -5,11 +5,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "load/nfc_text.hpp"
 #include "load/safe_file.hpp"
 #include "model/text.hpp"
 
@@ -17,7 +20,7 @@ namespace vnplan {
 
 SourceRef Located::at() const {
   SourceRef r;
-  r.file = file;
+  if (file) r.file = *file;
   if (node.IsDefined() && node.Mark().line >= 0) {
     r.line = node.Mark().line + 1;
     r.column = node.Mark().column + 1;
@@ -103,6 +106,53 @@ int missingColonLine(const std::string& bytes, int errorLine) {
   return -1;
 }
 
+// Whether `bytes` holds a control character YAML refuses (all but tab and line ends), eight
+// bytes at a time: every file is looked through, and nearly none has one.
+bool hasControlByte(std::string_view bytes) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, bytes.data() + i, 8);
+    // Some byte below 0x20, or some byte 0x7F: each test is nonzero exactly when there is one.
+    const uint64_t below = (w - kOnes * 0x20) & ~w & kHighs;
+    const uint64_t x7f = w ^ (kOnes * 0x7F);
+    const uint64_t del = (x7f - kOnes) & ~x7f & kHighs;
+    if ((below | del) == 0) continue;
+    for (size_t k = i; k < i + 8; ++k) {
+      const unsigned char c = static_cast<unsigned char>(bytes[k]);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+    }
+  }
+  for (; i < bytes.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(bytes[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+  }
+  return false;
+}
+
+// Whether `s` may hold a control character: a byte below 0x20, 0x7F or 0xC2 (the lead of
+// U+0080–U+00BF), eight bytes at a time. Nearly every text has none of them, and is passed
+// without the closer look byte by byte.
+bool mayHoldControl(std::string_view s) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  auto hasByte = [&](uint64_t w, unsigned char b) {
+    const uint64_t x = w ^ (kOnes * b);
+    return ((x - kOnes) & ~x & kHighs) != 0;
+  };
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (((w - kOnes * 0x20) & ~w & kHighs) || hasByte(w, 0x7F) || hasByte(w, 0xC2)) return true;
+  }
+  for (; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c == 0x7F || c == 0xC2) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void YamlReader::error(const SourceRef& at, MsgId id, std::vector<std::string> args) {
@@ -143,42 +193,9 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
     return std::nullopt;
 
   bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
-  if (!utf16) {
-    // Report each line that holds invalid UTF-8 (yaml-cpp would pass the bytes through).
-    size_t lineStart = 0;
-    while (lineStart < bytes.size()) {
-      size_t lineEnd = bytes.find('\n', lineStart);
-      if (lineEnd == std::string::npos) lineEnd = bytes.size();
-      std::string_view line(bytes.data() + lineStart, lineEnd - lineStart);
-      if (!isValidUtf8(line)) {
-        size_t bad = 0;
-        for (size_t k = 1; k <= line.size(); ++k)
-          if (!isValidUtf8(line.substr(0, k)) && !isValidUtf8(line.substr(0, std::min(line.size(), k + 3)))) {
-            bad = k - 1;
-            break;
-          }
-        auto [l, c] = lineColumnOf(bytes, lineStart + bad);
-        error(SourceRef{path, l, c}, MsgId::InvalidUtf8);
-      }
-      lineStart = lineEnd + 1;
-    }
-    // YAML allows no raw control characters (a NUL would silently cut a printed line).
-    bool controlFound = false;
-    for (size_t i = 0; i < bytes.size(); ++i) {
-      const unsigned char c = static_cast<unsigned char>(bytes[i]);
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-        auto [l, col] = lineColumnOf(bytes, i);
-        char cp[8];
-        std::snprintf(cp, sizeof cp, "U+%04X", c);
-        error(SourceRef{path, l, col}, MsgId::ControlCharacter, {std::filesystem::path(path).filename().string(), cp});
-        controlFound = true;
-      }
-    }
-    if (controlFound) return std::nullopt;
-  }
 
   // A tab in the indentation: said in plain words at each place, before the parser's message.
-  {
+  auto tabsReported = [&] {
     bool tabs = false;
     size_t lineStart = 0;
     while (lineStart < bytes.size()) {
@@ -196,15 +213,66 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
       }
       lineStart = lineEnd + 1;
     }
-    if (tabs) return std::nullopt;
+    return tabs;
+  };
+
+  // Nearly every file: libyaml reads it to its end, which it does only when every byte is
+  // well-formed UTF-8 and no control character (but tab and line ends) — so the checks below
+  // for those would find nothing, and only the tabs remain to be looked for.
+  if (!utf16) {
+    yaml::Node root;
+    if (yaml::parseFast(bytes, root, /*wholeStream=*/true) == yaml::FastParse::Ok) {
+      if (tabsReported()) return std::nullopt;
+      return Located{root, &fileNames_.emplace_back(path)};
+    }
+  }
+  // Report each line that holds invalid UTF-8 (yaml-cpp would pass the bytes through). A line
+  // break is no part of a multi-byte sequence, so a file that is valid as a whole has no such
+  // line: the lines are looked at one by one only when it is not.
+  if (!utf16 && !isValidUtf8(bytes)) {
+    size_t lineStart = 0;
+    while (lineStart < bytes.size()) {
+      size_t lineEnd = bytes.find('\n', lineStart);
+      if (lineEnd == std::string::npos) lineEnd = bytes.size();
+      std::string_view line(bytes.data() + lineStart, lineEnd - lineStart);
+      if (!isValidUtf8(line)) {
+        size_t bad = 0;
+        for (size_t k = 1; k <= line.size(); ++k)
+          if (!isValidUtf8(line.substr(0, k)) && !isValidUtf8(line.substr(0, std::min(line.size(), k + 3)))) {
+            bad = k - 1;
+            break;
+          }
+        auto [l, c] = lineColumnOf(bytes, lineStart + bad);
+        error(SourceRef{path, l, c}, MsgId::InvalidUtf8);
+      }
+      lineStart = lineEnd + 1;
+    }
+  }
+  if (!utf16 && hasControlByte(bytes)) {
+    // YAML allows no raw control characters (a NUL would silently cut a printed line).
+    bool controlFound = false;
+    for (size_t i = 0; i < bytes.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(bytes[i]);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        auto [l, col] = lineColumnOf(bytes, i);
+        char cp[8];
+        std::snprintf(cp, sizeof cp, "U+%04X", c);
+        error(SourceRef{path, l, col}, MsgId::ControlCharacter, {std::filesystem::path(path).filename().string(), cp});
+        controlFound = true;
+      }
+    }
+    if (controlFound) return std::nullopt;
   }
 
+  if (tabsReported()) return std::nullopt;
+
   try {
-    // The fast route: libyaml reads a well-formed file without anchors (nearly every file).
-    // Anything else takes yaml-cpp's route below, whose messages the users know.
+    // The fast route: libyaml reads a well-formed file without anchors (when only a document
+    // after the first is what it could not read). Anything else takes yaml-cpp's route below,
+    // whose messages the users know.
     if (!utf16) {
       yaml::Node root;
-      if (yaml::parseFast(bytes, root) == yaml::FastParse::Ok) return Located{root, path};
+      if (yaml::parseFast(bytes, root) == yaml::FastParse::Ok) return Located{root, &fileNames_.emplace_back(path)};
     }
     {
       std::istringstream is(bytes);
@@ -217,7 +285,8 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
       for (const auto& m : finder.found) error(SourceRef{path, m.line + 1, m.column + 1}, MsgId::AliasRefused);
       if (!finder.found.empty()) return std::nullopt;
     }
-    return Located{yaml::fromYamlCpp(YAML::Load(bytes)), path};
+    yaml::Node root = yaml::fromYamlCpp(YAML::Load(bytes));
+    return Located{root, &fileNames_.emplace_back(path)};
   } catch (const YAML::DeepRecursion& e) {
     error(SourceRef{path, e.mark.line + 1, e.mark.column + 1}, MsgId::TooDeep);
   } catch (const YAML::Exception& e) {
@@ -259,7 +328,7 @@ std::optional<Located> YamlReader::resolve(const Located& v) {
     error(v, MsgId::WrongType, {"!include", "tên tệp / a file name"});
     return std::nullopt;
   }
-  std::filesystem::path p = std::filesystem::path(v.file).parent_path() / v.node.Scalar();
+  std::filesystem::path p = std::filesystem::path(*v.file).parent_path() / v.node.Scalar();
   std::string ps = p.lexically_normal().string();
   for (const auto& f : includeStack_)
     if (f == ps) {
@@ -273,32 +342,56 @@ std::optional<Located> YamlReader::resolve(const Located& v) {
   return r;
 }
 
-bool YamlReader::checkMap(const Located& m, const std::string& name, const std::set<std::string>& allowed) {
+template <class IsAllowed>
+bool YamlReader::checkMapWith(const Located& m, const std::string& name, const IsAllowed& isAllowed) {
   if (!m.node.IsMap()) {
     error(m, MsgId::WrongType, {name, "một bảng khóa: giá trị / a mapping"});
     return false;
   }
-  std::set<std::string> seen;
-  for (auto it = m.node.begin(); it != m.node.end(); ++it) {
-    Located k{it->first, m.file};
-    std::string key = it->first.IsScalar() ? it->first.Scalar() : "?";
-    if (!seen.insert(key).second) error(k, MsgId::DuplicateKey, {key});
-    if (!allowed.count(key)) error(k, MsgId::UnknownKey, {key});
+  static const std::string kNotText = "?";
+  const size_t n = m.node.size();
+  // The keys seen so far: looked through in place for the few keys of a usual mapping, in a
+  // set for a long one (a hostile file must not make this quadratic).
+  constexpr size_t kFew = 16;
+  std::string_view few[kFew];
+  std::set<std::string_view> many;
+  for (size_t i = 0; i < n; ++i) {
+    const yaml::Node k = m.node.keyAt(i);
+    const std::string& key = k.IsScalar() ? k.Scalar() : kNotText;
+    bool duplicate = false;
+    if (n <= kFew) {
+      for (size_t j = 0; j < i && !duplicate; ++j) duplicate = few[j] == key;
+      few[i] = key;
+    } else {
+      duplicate = !many.insert(key).second;
+    }
+    if (duplicate) error(Located{k, m.file}, MsgId::DuplicateKey, {key});
+    if (!isAllowed(key)) error(Located{k, m.file}, MsgId::UnknownKey, {key});
   }
   return true;
 }
 
+bool YamlReader::checkMap(const Located& m, const std::string& name, std::initializer_list<std::string_view> allowed) {
+  return checkMapWith(m, name, [&](std::string_view key) {
+    for (std::string_view a : allowed)
+      if (a == key) return true;
+    return false;
+  });
+}
+
+bool YamlReader::checkMap(const Located& m, const std::string& name, const std::set<std::string>& allowed) {
+  return checkMapWith(m, name, [&](const std::string& key) { return allowed.count(key) != 0; });
+}
+
 std::optional<Located> YamlReader::member(const Located& m, const std::string& key, bool required) {
-  if (m.node.IsMap()) {
-    for (auto it = m.node.begin(); it != m.node.end(); ++it)
-      if (it->first.IsScalar() && it->first.Scalar() == key) {
-        Located v{it->second, m.file};
-        if (v.node.IsNull() && v.node.Tag().empty()) {
-          if (required) error(Located{it->first, m.file}, MsgId::MissingField, {key});
-          return std::nullopt;
-        }
-        return resolve(v);
-      }
+  const size_t i = m.node.find(key);
+  if (i != yaml::Node::npos) {
+    Located v{m.node.valueAt(i), m.file};
+    if (v.node.IsNull() && v.node.Tag().empty()) {
+      if (required) error(Located{m.node.keyAt(i), m.file}, MsgId::MissingField, {key});
+      return std::nullopt;
+    }
+    return resolve(v);
   }
   if (required) error(m, MsgId::MissingField, {key});
   return std::nullopt;
@@ -323,21 +416,22 @@ std::optional<std::string> colonText(const yaml::Node& n) {
 
 std::optional<std::string> YamlReader::text(const Located& v, const std::string& key) {
   if (auto t = colonText(v.node)) {
-    if (!isValidUtf8(*t)) return std::string();
-    return toNfc(*t);
+    if (!v.node.keyAt(0).KnownValidUtf8() && !isValidUtf8(*t)) return std::string();
+    return nfcOf(*t);
   }
   if (!v.node.IsScalar()) {
     error(v, MsgId::WrongType, {key, "văn bản / text"});
     return std::nullopt;
   }
   const std::string& s = v.node.Scalar();
-  if (!isValidUtf8(s)) return std::string();  // already reported per line
+  if (!v.node.KnownValidUtf8() && !isValidUtf8(s)) return std::string();  // already reported per line
   if (!checkControl(v, key, s)) return std::string();
-  return toNfc(s);
+  return nfcOf(s);
 }
 
 bool YamlReader::checkControl(const Located& v, const std::string& key, const std::string& s) {
   // Escapes such as "\0" or "\x07" in a quoted scalar; C1 controls (U+0080–U+009F) too.
+  if (!mayHoldControl(s)) return true;
   for (size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     unsigned cp = 0x110000;
@@ -395,9 +489,11 @@ std::vector<std::pair<std::string, SourceRef>> YamlReader::textList(const Locate
     error(v, MsgId::WrongType, {key, "danh sách văn bản / a list of text"});
     return out;
   }
-  for (const auto& e : v.node) {
-    Located le{e, v.file};
-    if (auto t = text(le, key)) out.emplace_back(*t, le.at());
+  const size_t n = v.node.size();
+  out.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    Located le{v.node[i], v.file};
+    if (auto t = text(le, key)) out.emplace_back(std::move(*t), le.at());
   }
   return out;
 }
@@ -407,8 +503,9 @@ void YamlReader::forEach(const Located& seq, const std::string& key, const std::
     error(seq, MsgId::WrongType, {key, "danh sách / a list"});
     return;
   }
-  for (const auto& e : seq.node) {
-    auto r = resolve(Located{e, seq.file});
+  const size_t n = seq.node.size();
+  for (size_t i = 0; i < n; ++i) {
+    auto r = resolve(Located{seq.node[i], seq.file});
     if (r) fn(*r);
   }
 }

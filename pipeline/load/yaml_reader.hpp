@@ -2,11 +2,13 @@
 // Reads YAML files into nodes (load/yaml_tree.hpp) and offers checked accessors that turn every
 // problem into a located Diagnostic instead of an exception. Shared by the plan and
 // progress loaders.
+#include <deque>
 #include <functional>
 #include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/diagnostic.hpp"
@@ -15,10 +17,11 @@
 
 namespace vnplan {
 
-// A node together with the file it was read from.
+// A node together with the file it was read from. The name is the YamlReader's (it keeps
+// every name it read): a node is copied for each key and entry read, its name is not.
 struct Located {
   yaml::Node node;
-  std::string file;
+  const std::string* file = nullptr;
   SourceRef at() const;
 };
 
@@ -41,6 +44,7 @@ class YamlReader {
   void warning(const SourceRef& at, MsgId id, std::vector<std::string> args = {});
 
   // Checks that `m` is a map, reports unknown and duplicate keys.
+  bool checkMap(const Located& m, const std::string& name, std::initializer_list<std::string_view> allowed);
   bool checkMap(const Located& m, const std::string& name, const std::set<std::string>& allowed);
   // Member access; nullopt when absent. Reports missing when required.
   std::optional<Located> member(const Located& m, const std::string& key, bool required = false);
@@ -61,6 +65,9 @@ class YamlReader {
   Diagnostics& diags_;
   std::vector<std::string> includeStack_;
   std::string includeRoot_;
+  std::deque<std::string> fileNames_;  // what Located::file points to
+  template <class IsAllowed>
+  bool checkMapWith(const Located& m, const std::string& name, const IsAllowed& isAllowed);
   // Reports the file problems of readInputFile at `at`; fills `bytes` when usable.
   std::optional<Located> loadBytes(const std::string& path, const SourceRef* includedFrom = nullptr);
   bool readBytes(const std::string& path, const SourceRef& at, bool confined, std::string& bytes);

@@ -31,8 +31,8 @@ class ByteColumns {
  public:
   explicit ByteColumns(std::string_view bytes) : bytes_(bytes) {
     lineStarts_.push_back(0);
-    for (size_t i = 0; i < bytes.size(); ++i)
-      if (bytes[i] == '\n') lineStarts_.push_back(i + 1);
+    for (size_t at = bytes.find('\n'); at != std::string_view::npos; at = bytes.find('\n', at + 1))
+      lineStarts_.push_back(at + 1);
   }
   // Marks arrive in file order, so the walk goes on from the previous mark of the same line
   // instead of the line's start: a single long line of many nodes stays linear.
@@ -98,13 +98,18 @@ size_t Node::size() const {
   return 0;
 }
 
-Node Node::operator[](std::string_view key) const {
-  if (!IsMap()) return Node();
+size_t Node::find(std::string_view key) const {
+  if (!IsMap()) return npos;
   for (size_t i = 0; i + 1 < data_->children.size(); i += 2) {
     const NodeData* k = data_->children[i];
-    if (k->kind == Kind::Scalar && k->scalar == key) return child(i + 1);
+    if (k->kind == Kind::Scalar && k->scalar == key) return i / 2;
   }
-  return Node();
+  return npos;
+}
+
+Node Node::operator[](std::string_view key) const {
+  const size_t i = find(key);
+  return i == npos ? Node() : child(2 * i + 1);
 }
 
 Node::iterator Node::begin() const { return iterator(this, 0); }
@@ -142,19 +147,23 @@ std::optional<double> Node::asDouble() const {
   return x;
 }
 
-FastParse parseFast(std::string_view bytes, Node& out) {
+FastParse parseFast(std::string_view bytes, Node& out, bool wholeStream) {
   auto doc = std::make_shared<Document>();
   ByteColumns columns(bytes);
   Parser ps;
   yaml_parser_set_input_string(&ps.p, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
 
   std::vector<NodeData*> open;  // the collections being filled
+  // Their children so far, one list a level, reused: each collection gets its own list in
+  // one allocation when it ends, instead of growing it entry by entry.
+  std::vector<std::vector<const NodeData*>> filling;
   NodeData* root = nullptr;
   auto add = [&](Kind kind, const yaml_mark_t& m) {
     NodeData& n = doc->nodes.emplace_back();
     n.kind = kind;
+    n.validUtf8 = true;
     n.mark = columns.mark(m);
-    if (!open.empty()) open.back()->children.push_back(&n);
+    if (!open.empty()) filling[open.size() - 1].push_back(&n);
     else if (!root) root = &n;
     return &n;
   };
@@ -165,7 +174,11 @@ FastParse parseFast(std::string_view bytes, Node& out) {
     const yaml_event_t& e = ps.ev;
     switch (e.type) {
       case YAML_STREAM_END_EVENT: done = true; break;
-      case YAML_DOCUMENT_END_EVENT: done = true; break;  // yaml-cpp's Load reads the first document
+      case YAML_DOCUMENT_END_EVENT:  // yaml-cpp's Load reads the first document
+        done = true;
+        while (wholeStream && ps.ev.type != YAML_STREAM_END_EVENT)
+          if (!ps.next()) return FastParse::NeedsYamlCpp;
+        break;
       case YAML_ALIAS_EVENT: return FastParse::NeedsYamlCpp;
       case YAML_SCALAR_EVENT: {
         if (e.data.scalar.anchor) return FastParse::NeedsYamlCpp;
@@ -193,10 +206,17 @@ FastParse parseFast(std::string_view bytes, Node& out) {
                               : e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
         n->style = flow ? Style::Flow : Style::Block;
         open.push_back(n);
+        if (filling.size() < open.size()) filling.emplace_back();
+        filling[open.size() - 1].clear();
         break;
       }
       case YAML_SEQUENCE_END_EVENT:
-      case YAML_MAPPING_END_EVENT: open.pop_back(); break;
+      case YAML_MAPPING_END_EVENT: {
+        const auto& children = filling[open.size() - 1];
+        open.back()->children.assign(children.begin(), children.end());
+        open.pop_back();
+        break;
+      }
       default: break;
     }
   }

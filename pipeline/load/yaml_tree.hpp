@@ -24,12 +24,15 @@ struct Mark {
   int column = -1;
 };
 
-enum class Kind { Undefined, Null, Scalar, Sequence, Map };
-enum class Style { Block, Flow };
+enum class Kind : unsigned char { Undefined, Null, Scalar, Sequence, Map };
+enum class Style : unsigned char { Block, Flow };
 
 struct NodeData {
   Kind kind = Kind::Null;
   Style style = Style::Block;
+  // Read by libyaml, which refuses ill-formed UTF-8 in the file and in escapes: the text is
+  // well-formed UTF-8 without another look (yaml-cpp passes such bytes through).
+  bool validUtf8 = false;
   Mark mark;
   std::string scalar;
   std::string tag;
@@ -66,6 +69,14 @@ class Node {
   // The value of the first `key` of a mapping; undefined when absent or not a mapping.
   Node operator[](std::string_view key) const;
   Node operator[](const char* key) const { return (*this)[std::string_view(key)]; }
+  // The entry index of the first `key` of a mapping; npos when absent or not a mapping.
+  static constexpr size_t npos = static_cast<size_t>(-1);
+  size_t find(std::string_view key) const;
+  // Key and value of mapping entry `i` (< size()); undefined when not a mapping.
+  Node keyAt(size_t i) const { return IsMap() ? child(2 * i) : Node(); }
+  Node valueAt(size_t i) const { return IsMap() ? child(2 * i + 1) : Node(); }
+  // True when the scalar is known to be well-formed UTF-8 (see NodeData::validUtf8).
+  bool KnownValidUtf8() const { return data_ && data_->validUtf8; }
   // Entry `i` of a sequence; undefined when out of range or not a sequence.
   Node operator[](size_t i) const { return IsSequence() && i < data_->children.size() ? child(i) : Node(); }
 
@@ -115,7 +126,10 @@ enum class FastParse { Ok, NeedsYamlCpp };
 // Parses UTF-8 `bytes` with libyaml into `out` (the first document; an empty file is a
 // Null root). NeedsYamlCpp on any syntax error, anchor, alias or nesting deeper than the
 // loaders accept, so that every problem is reported by one parser with one set of messages.
-FastParse parseFast(std::string_view bytes, Node& out);
+// With `wholeStream`, libyaml also reads on to the end of the stream (the documents after
+// the first are not kept) and hands back a file it cannot read to the end: an Ok then says
+// that every byte is well-formed UTF-8 and no control character but tab and line ends.
+FastParse parseFast(std::string_view bytes, Node& out, bool wholeStream = false);
 // The same tree from a yaml-cpp node (the route for files parseFast hands back).
 Node fromYamlCpp(const YAML::Node& root);
 

@@ -1,9 +1,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "load/plan_loader.hpp"
 #include "model/text.hpp"
+#include "test_support.hpp"
 
 using namespace vnplan;
 
@@ -96,6 +99,27 @@ TEST(LoadPlan, InvalidUtf8IsLocated) {
   Diagnostics d;
   EXPECT_FALSE(loadPlan(planDir("broken-utf8"), d));
   EXPECT_TRUE(hasDiag(d, MsgId::InvalidUtf8, "broken-utf8/plan.yaml", 3, 15));
+}
+
+// A file libyaml cannot read to its end takes the route that looks at every byte: bad bytes
+// in a document after the first (which no loader reads) are still reported where they are.
+TEST(LoadPlan, BadBytesAfterTheFirstDocumentAreLocated) {
+  const struct {
+    const char* tail;
+    MsgId id;
+    int column;
+  } cases[] = {{"---\nx: ab\xC3(\n", MsgId::InvalidUtf8, 6}, {"---\nx: a\x01\n", MsgId::ControlCharacter, 5}};
+  for (const auto& c : cases) {
+    testing_support::TempDir t("vnplan-later-doc-");
+    std::filesystem::copy(planDir("minimal"), t.path, std::filesystem::copy_options::recursive);
+    {
+      std::ofstream out(t.path / "plan.yaml", std::ios::app | std::ios::binary);
+      out << c.tail;
+    }
+    Diagnostics d;
+    EXPECT_FALSE(loadPlan(t.path.string(), d));
+    EXPECT_TRUE(hasDiag(d, c.id, "plan.yaml", 54, c.column));
+  }
 }
 
 TEST(LoadPlan, AnchorsAndAliasesAreRefused) {

@@ -180,3 +180,25 @@ TEST(YamlTree, AccessorsFollowYamlCpp) {
   EXPECT_EQ(root["c"].Mark().line, 2);
   EXPECT_EQ(root["c"].Mark().column, 3);
 }
+
+// The loaders skip checking the UTF-8 of a text read by libyaml (yaml_reader.cpp): libyaml
+// must refuse every way of writing ill-formed UTF-8, in the bytes and in escapes, so that
+// such a file takes the yaml-cpp route, whose texts are checked.
+TEST(YamlTree, OnlyWellFormedUtf8IsReadByLibyaml) {
+  const std::string refused[] = {
+      "a: \"\\uD800\"\n", "a: \"\\uDFFF x\"\n", "a: \"\\U00110000\"\n", "a: b\xC3\n",    "a: \xC0\xAF\n",
+      "a: \xE0\x80\xAF\n", "a: \xED\xA0\x80\n", "a: \xF4\x90\x80\x80\n", "a: \xF8\x88\x80\x80\x80\n", "a: \x80\n",
+      "\xFF: b\n",
+  };
+  for (const auto& c : refused) {
+    yaml::Node root;
+    EXPECT_EQ(yaml::parseFast(c, root), yaml::FastParse::NeedsYamlCpp) << testing::PrintToString(c);
+  }
+  yaml::Node root;
+  ASSERT_EQ(yaml::parseFast("a: \"\\x80 \\u00E9 \\U0001F600 \\0\"\nb: Việt\n", root), yaml::FastParse::Ok);
+  EXPECT_TRUE(root["a"].KnownValidUtf8());
+  EXPECT_EQ(root["a"].Scalar(), std::string("\xC2\x80 \xC3\xA9 \xF0\x9F\x98\x80 \0", 12));
+  EXPECT_TRUE(root["b"].KnownValidUtf8());
+  EXPECT_TRUE(root.keyAt(1).KnownValidUtf8());
+  EXPECT_FALSE(yaml::fromYamlCpp(YAML::Load("a: b\n"))["a"].KnownValidUtf8());
+}
