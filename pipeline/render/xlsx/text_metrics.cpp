@@ -57,31 +57,54 @@ struct BaseTable {
   }
 };
 
-const BaseTable& baseTable() {
-  static const BaseTable t;
-  return t;
-}
-
-int advance(char32_t c, const FontMetrics& f) {
-  const auto& table = f.bold ? kBold : (f.italic ? kItalic : kRegular);
-  if (c >= 0x20 && c < 0x7F) return table[c - 0x20];
-  if (c < kTableEnd) {
-    const BaseTable& b = baseTable();
-    if (b.base[c]) return table[b.base[c] - 0x20] + (b.horn[c] ? 40 : 0);
-    if (c == 0x110) return table['D' - 0x20];  // Đ has no decomposition
-    if (c == 0x111) return table['d' - 0x20];  // đ
-    if (c == 0xA0) return table[0];
-  }
+// Advances of the characters at or above kTableEnd (the same in every face but “ ”).
+int advanceBeyondTable(char32_t c, bool bold) {
   switch (c) {
-    case 0x2264: case 0x2265: return 549;                // ≤ ≥
-    case 0x2013: return 500;                             // –
-    case 0x2014: case 0x2026: return 1000;               // — …
-    case 0x201C: case 0x201D: return f.bold ? 500 : 444; // “ ”
-    case 0x2018: case 0x2019: return 333;                // ‘ ’
+    case 0x2264: case 0x2265: return 549;              // ≤ ≥
+    case 0x2013: return 500;                           // –
+    case 0x2014: case 0x2026: return 1000;             // — …
+    case 0x201C: case 0x201D: return bold ? 500 : 444; // “ ”
+    case 0x2018: case 0x2019: return 333;              // ‘ ’
     default: break;
   }
   return c >= 0x2E80 ? 1000 : 556;
 }
+
+// The advance of `c` < kTableEnd in `table`'s face, from its base letter.
+int advanceInTable(char32_t c, const std::array<std::uint16_t, 95>& table, const BaseTable& b) {
+  if (c >= 0x20 && c < 0x7F) return table[c - 0x20];
+  if (b.base[c]) return table[b.base[c] - 0x20] + (b.horn[c] ? 40 : 0);
+  if (c == 0x110) return table['D' - 0x20];  // Đ has no decomposition
+  if (c == 0x111) return table['d' - 0x20];  // đ
+  if (c == 0xA0) return table[0];
+  return 556;  // control characters and others without a base letter
+}
+
+// Every workbook cell is measured, character by character: the advances of the code
+// points below kTableEnd are looked up in one flat table per face, filled once (the
+// decomposition behind them costs far more than the lookup).
+struct AdvanceTables {
+  std::array<std::array<std::uint16_t, kTableEnd>, 3> face{};  // regular, bold, italic
+  AdvanceTables() {
+    const BaseTable b;
+    for (char32_t c = 0; c < kTableEnd; ++c) {
+      face[0][c] = static_cast<std::uint16_t>(advanceInTable(c, kRegular, b));
+      face[1][c] = static_cast<std::uint16_t>(advanceInTable(c, kBold, b));
+      face[2][c] = static_cast<std::uint16_t>(advanceInTable(c, kItalic, b));
+    }
+  }
+};
+
+// One face's advances, looked up once per text.
+struct Face {
+  const std::uint16_t* table;
+  bool bold;
+  explicit Face(const FontMetrics& f) : bold(f.bold) {
+    static const AdvanceTables t;
+    table = t.face[f.bold ? 1 : (f.italic ? 2 : 0)].data();
+  }
+  int advance(char32_t c) const { return c < kTableEnd ? table[c] : advanceBeyondTable(c, bold); }
+};
 
 // Column units per 1/1000 em at `size` points: px = em × size × 96/72, and one unit is
 // the digit width of the workbook's default font (12 pt Times New Roman: 8 px).
@@ -89,12 +112,20 @@ double unitsPerMille(const FontMetrics& f) { return f.size * 4.0 / 3.0 / kPxPerU
 
 // Calls fn(width of word in 1/1000 em) for each word, and fn(-1) for each line break.
 template <class Fn>
-void forEachWord(std::string_view s, const FontMetrics& f, Fn fn) {
+void forEachWord(std::string_view s, const Face& face, Fn fn) {
   std::size_t i = 0;
   long word = 0;
   bool inWord = false;
-  while (i < s.size()) {
-    char32_t c = nextCodePoint(s, i);
+  const std::size_t n = s.size();
+  while (i < n) {
+    const unsigned char byte = static_cast<unsigned char>(s[i]);
+    char32_t c;
+    if (byte < 0x80) {  // most of the text: no decoding
+      c = byte;
+      ++i;
+    } else {
+      c = nextCodePoint(s, i);
+    }
     if (c == ' ' || c == '\n') {
       if (inWord) fn(word);
       inWord = false;
@@ -102,7 +133,7 @@ void forEachWord(std::string_view s, const FontMetrics& f, Fn fn) {
       if (c == '\n') fn(-1);
     } else {
       inWord = true;
-      word += advance(c, f);
+      word += face.advance(c);
     }
   }
   if (inWord) fn(word);
@@ -111,27 +142,29 @@ void forEachWord(std::string_view s, const FontMetrics& f, Fn fn) {
 }  // namespace
 
 double textWidthUnits(std::string_view utf8, const FontMetrics& f) {
+  const Face face(f);
   long mille = 0;
-  for (std::size_t i = 0; i < utf8.size();) mille += advance(nextCodePoint(utf8, i), f);
+  for (std::size_t i = 0; i < utf8.size();) mille += face.advance(nextCodePoint(utf8, i));
   return mille * unitsPerMille(f);
 }
 
 double longestWordUnits(std::string_view utf8, const FontMetrics& f) {
   long best = 0;
-  forEachWord(utf8, f, [&](long w) { best = std::max(best, w); });
+  forEachWord(utf8, Face(f), [&](long w) { best = std::max(best, w); });
   return best * unitsPerMille(f);
 }
 
 int wrappedLines(std::string_view utf8, double widthUnits, const FontMetrics& f) {
   if (utf8.empty()) return 1;
+  const Face face(f);
   const double k = unitsPerMille(f);
-  const double space = advance(' ', f) * k;
+  const double space = face.advance(' ') * k;
   // The text area is the column less its padding; keep a little slack for renderers
   // that measure slightly wider than the font's advances.
   const double avail = std::max(1.0, widthUnits * 0.97 - 0.45);
   int lines = 1;
   double x = 0;
-  forEachWord(utf8, f, [&](long mille) {
+  forEachWord(utf8, face, [&](long mille) {
     if (mille < 0) {  // line break
       ++lines;
       x = 0;
