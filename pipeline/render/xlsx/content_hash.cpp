@@ -12,17 +12,28 @@ namespace {
 void appendCanonical(std::string& out, const Cell& c) {
   switch (c.type) {
     case CellType::Empty: return;
-    case CellType::Text:
-      for (char ch : c.text) {
-        switch (ch) {
-          case '\\': out += "\\\\"; break;
-          case '\t': out += "\\t"; break;
-          case '\n': out += "\\n"; break;
-          case '\r': out += "\\r"; break;
-          default: out += ch;
+    case CellType::Text: {
+      // Copied in runs between the characters that are escaped (most texts have none).
+      const std::string& t = c.text;
+      std::size_t from = 0;
+      for (std::size_t i = 0; i < t.size(); ++i) {
+        if (static_cast<unsigned char>(t[i]) > '\\') continue;  // above every escaped character
+        char esc;
+        switch (t[i]) {
+          case '\\': esc = '\\'; break;
+          case '\t': esc = 't'; break;
+          case '\n': esc = 'n'; break;
+          case '\r': esc = 'r'; break;
+          default: continue;
         }
+        out.append(t, from, i - from);
+        out += '\\';
+        out += esc;
+        from = i + 1;
       }
+      out.append(t, from, std::string::npos);
       return;
+    }
     case CellType::Number: {
       char buf[64];
       int n = std::snprintf(buf, sizeof buf, "%.15g", c.number);
