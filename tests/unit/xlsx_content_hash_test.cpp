@@ -23,6 +23,33 @@ TEST(XlsxContentHash, CanonicalCells) {
   EXPECT_EQ(canonicalCell(Cell::makeDate({2025, 6, 30})), "2025-06-30");
 }
 
+// The escapes are found eight bytes at a time: every escaped character, and the
+// unescaped bytes next to them (other control characters, high bytes), at every offset.
+TEST(XlsxContentHash, CanonicalTextEscapesAtEveryPosition) {
+  auto reference = [](const std::string& s) {
+    std::string r;
+    for (char ch : s) {
+      if (ch == '\\') r += "\\\\";
+      else if (ch == '\t') r += "\\t";
+      else if (ch == '\n') r += "\\n";
+      else if (ch == '\r') r += "\\r";
+      else r += ch;
+    }
+    return r;
+  };
+  const char specials[] = {'\\', '\t', '\n', '\r', '\x01', '\x1f', ' ', '[', ']', '\x7f', '\x80', '\xdc', '\xff'};
+  for (std::size_t len = 1; len <= 20; ++len)
+    for (std::size_t at = 0; at < len; ++at)
+      for (char ch : specials) {
+        std::string s = std::string(len, 'x');
+        s[at] = ch;
+        if (len > 10) s[len - 1 - at / 2] = '\n';
+        EXPECT_EQ(canonicalCell(Cell::makeText(s)), reference(s)) << "length " << len << " at " << at;
+      }
+  EXPECT_EQ(canonicalCell(Cell::makeText("Khóa dòng\tMã chủ trì\\ghi chú dài hơn tám byte\r\n")),
+            "Khóa dòng\\tMã chủ trì\\\\ghi chú dài hơn tám byte\\r\\n");
+}
+
 TEST(XlsxContentHash, CanonicalContentLayout) {
   SheetTable t;
   t.id = "tasks";

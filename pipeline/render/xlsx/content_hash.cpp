@@ -3,11 +3,25 @@
 #include "model/digest.hpp"
 
 
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace vnplan::xlsx {
 
 namespace {
+
+// Whether any of the eight bytes at `p` is below 0x20 or a backslash (the escaped
+// characters are among these).
+bool mayNeedEscape(const char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  const std::uint64_t below20 = (w - kOnes * 0x20) & ~w & kHigh;
+  const std::uint64_t x = w ^ (kOnes * '\\');
+  const std::uint64_t backslash = (x - kOnes) & ~x & kHigh;
+  return (below20 | backslash) != 0;
+}
 
 void appendCanonical(std::string& out, const Cell& c) {
   switch (c.type) {
@@ -15,9 +29,12 @@ void appendCanonical(std::string& out, const Cell& c) {
     case CellType::Text: {
       // Copied in runs between the characters that are escaped (most texts have none).
       const std::string& t = c.text;
+      const std::size_t n = t.size();
       std::size_t from = 0;
-      for (std::size_t i = 0; i < t.size(); ++i) {
-        if (static_cast<unsigned char>(t[i]) > '\\') continue;  // above every escaped character
+      for (std::size_t i = 0; i < n; ++i) {
+        // Eight bytes at a time while none is a control character or a backslash.
+        while (i + 8 <= n && !mayNeedEscape(t.data() + i)) i += 8;
+        if (i >= n) break;
         char esc;
         switch (t[i]) {
           case '\\': esc = '\\'; break;
