@@ -3,6 +3,7 @@
 #include "model/digest.hpp"
 
 
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -21,6 +22,19 @@ bool mayNeedEscape(const char* p) {
   const std::uint64_t x = w ^ (kOnes * '\\');
   const std::uint64_t backslash = (x - kOnes) & ~x & kHigh;
   return (below20 | backslash) != 0;
+}
+
+void appendInteger(std::string& out, long long v) {
+  char buf[24];
+  char* p = buf + sizeof buf;
+  const bool negative = v < 0;
+  unsigned long long u = negative ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+  do {
+    *--p = static_cast<char>('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (negative) *--p = '-';
+  out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
 }
 
 void appendCanonical(std::string& out, const Cell& c) {
@@ -52,12 +66,30 @@ void appendCanonical(std::string& out, const Cell& c) {
       return;
     }
     case CellType::Number: {
+      // Most numbers are whole (years, months, counts); printf("%.15g") writes those with
+      // fewer than 16 digits as the plain integer.
+      const double v = c.number;
+      if (v > -1e15 && v < 1e15 && v == static_cast<double>(static_cast<long long>(v)) && !(v == 0 && std::signbit(v))) {
+        appendInteger(out, static_cast<long long>(v));
+        return;
+      }
       char buf[64];
-      int n = std::snprintf(buf, sizeof buf, "%.15g", c.number);
+      int n = std::snprintf(buf, sizeof buf, "%.15g", v);
       out.append(buf, static_cast<std::size_t>(n));
       return;
     }
     case CellType::Date: {
+      const CalendarDate& d = c.date;
+      if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 && d.day <= 99) {
+        char buf[10] = {static_cast<char>('0' + d.year / 1000),       static_cast<char>('0' + d.year / 100 % 10),
+                        static_cast<char>('0' + d.year / 10 % 10),    static_cast<char>('0' + d.year % 10),
+                        '-',
+                        static_cast<char>('0' + d.month / 10),        static_cast<char>('0' + d.month % 10),
+                        '-',
+                        static_cast<char>('0' + d.day / 10),          static_cast<char>('0' + d.day % 10)};
+        out.append(buf, sizeof buf);
+        return;
+      }
       char buf[32];
       int n = std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.date.year, c.date.month, c.date.day);
       out.append(buf, static_cast<std::size_t>(n));

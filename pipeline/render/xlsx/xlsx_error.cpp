@@ -21,35 +21,42 @@ Scan scanText(std::string_view s) {
   const auto* const end = p + s.size();
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL, kOnes = 0x0101010101010101ULL;
   bool nul = false;
-  while (p < end) {
-    if (end - p >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      if ((w & kHigh) == 0 && ((w - kOnes) & ~w & kHigh) == 0) {  // eight ASCII bytes, none NUL
-        p += 8;
-        continue;
-      }
-    }
+  // One character at p; false if it is not valid UTF-8.
+  const auto step = [&]() {
     const unsigned c = *p;
     const auto cont = [&](std::ptrdiff_t k) { return (p[k] & 0xC0) == 0x80; };
     if (c < 0x80) {
       nul = nul || c == 0;
       ++p;
     } else if (c >= 0xC2 && c <= 0xDF) {
-      if (end - p < 2 || !cont(1)) return Scan::InvalidUtf8;
+      if (end - p < 2 || !cont(1)) return false;
       p += 2;
     } else if (c >= 0xE0 && c <= 0xEF) {
-      if (end - p < 3 || !cont(1) || !cont(2)) return Scan::InvalidUtf8;
-      if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F)) return Scan::InvalidUtf8;  // overlong, surrogate
+      if (end - p < 3 || !cont(1) || !cont(2)) return false;
+      if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] > 0x9F)) return false;  // overlong, surrogate
       p += 3;
     } else if (c >= 0xF0 && c <= 0xF4) {
-      if (end - p < 4 || !cont(1) || !cont(2) || !cont(3)) return Scan::InvalidUtf8;
-      if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F)) return Scan::InvalidUtf8;  // overlong, > U+10FFFF
+      if (end - p < 4 || !cont(1) || !cont(2) || !cont(3)) return false;
+      if ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] > 0x8F)) return false;  // overlong, > U+10FFFF
       p += 4;
     } else {
-      return Scan::InvalidUtf8;
+      return false;
     }
+    return true;
+  };
+  while (end - p >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    if ((w & kHigh) == 0 && ((w - kOnes) & ~w & kHigh) == 0) {  // eight ASCII bytes, none NUL
+      p += 8;
+      continue;
+    }
+    // Character by character to the end of the block (the last may reach past it).
+    for (const auto* blockEnd = p + 8; p < blockEnd;)
+      if (!step()) return Scan::InvalidUtf8;
   }
+  while (p < end)
+    if (!step()) return Scan::InvalidUtf8;
   return nul ? Scan::Nul : Scan::Ok;
 }
 
