@@ -83,8 +83,12 @@ int advanceInTable(char32_t c, const std::array<std::uint16_t, 95>& table, const
 // Every workbook cell is measured, character by character: the advances of the code
 // points below kTableEnd are looked up in one flat table per face, filled once (the
 // decomposition behind them costs far more than the lookup).
+// For splitting into words, the ASCII advances again with the separators marked instead.
+constexpr std::int16_t kSpace = -1, kLineBreak = -2;
+
 struct AdvanceTables {
   std::array<std::array<std::uint16_t, kTableEnd>, 3> face{};  // regular, bold, italic
+  std::array<std::array<std::int16_t, 0x80>, 3> wordAscii{};
   AdvanceTables() {
     const BaseTable b;
     for (char32_t c = 0; c < kTableEnd; ++c) {
@@ -92,16 +96,24 @@ struct AdvanceTables {
       face[1][c] = static_cast<std::uint16_t>(advanceInTable(c, kBold, b));
       face[2][c] = static_cast<std::uint16_t>(advanceInTable(c, kItalic, b));
     }
+    for (int f = 0; f < 3; ++f) {
+      for (int c = 0; c < 0x80; ++c) wordAscii[f][c] = static_cast<std::int16_t>(face[f][c]);
+      wordAscii[f][' '] = kSpace;
+      wordAscii[f]['\n'] = kLineBreak;
+    }
   }
 };
 
 // One face's advances, looked up once per text.
 struct Face {
   const std::uint16_t* table;
+  const std::int16_t* wordAscii;
   bool bold;
   explicit Face(const FontMetrics& f) : bold(f.bold) {
     static const AdvanceTables t;
-    table = t.face[f.bold ? 1 : (f.italic ? 2 : 0)].data();
+    const int i = f.bold ? 1 : (f.italic ? 2 : 0);
+    table = t.face[i].data();
+    wordAscii = t.wordAscii[i].data();
   }
   int advance(char32_t c) const { return c < kTableEnd ? table[c] : advanceBeyondTable(c, bold); }
 };
@@ -111,32 +123,29 @@ struct Face {
 double unitsPerMille(const FontMetrics& f) { return f.size * 4.0 / 3.0 / kPxPerUnit / 1000.0; }
 
 // Calls fn(width of word in 1/1000 em) for each word, and fn(-1) for each line break.
+// Every advance is positive, so a word has begun when its width is.
 template <class Fn>
 void forEachWord(std::string_view s, const Face& face, Fn fn) {
   std::size_t i = 0;
   long word = 0;
-  bool inWord = false;
   const std::size_t n = s.size();
   while (i < n) {
     const unsigned char byte = static_cast<unsigned char>(s[i]);
-    char32_t c;
     if (byte < 0x80) {  // most of the text: no decoding
-      c = byte;
       ++i;
-    } else {
-      c = nextCodePoint(s, i);
-    }
-    if (c == ' ' || c == '\n') {
-      if (inWord) fn(word);
-      inWord = false;
+      const int a = face.wordAscii[byte];
+      if (a >= 0) {
+        word += a;
+        continue;
+      }
+      if (word > 0) fn(word);
       word = 0;
-      if (c == '\n') fn(-1);
+      if (a == kLineBreak) fn(-1);
     } else {
-      inWord = true;
-      word += face.advance(c);
+      word += face.advance(nextCodePoint(s, i));
     }
   }
-  if (inWord) fn(word);
+  if (word > 0) fn(word);
 }
 
 }  // namespace
