@@ -12,6 +12,8 @@
 #include "render/xlsx/appendix_workbook.hpp"
 #include "render/xlsx/meta_sheet.hpp"
 #include "render/xlsx/table_builder.hpp"
+#include "render/xlsx/xlsx_error.hpp"
+#include "model/text.hpp"
 
 using namespace vnplan;
 using testing_support::readAll;
@@ -109,4 +111,42 @@ TEST(XlsxMeta, EntriesFollowTheModel) {
   EXPECT_EQ(get("content.hash")->text, "abc");
   EXPECT_EQ(xlsx::isoUtc(0), "1970-01-01T00:00:00Z");
   EXPECT_EQ(xlsx::isoUtc(-1), "1969-12-31T23:59:59Z");
+}
+
+// checkedText validates every cell in one pass of its own; it must accept exactly what
+// isValidUtf8 accepts, less texts with a NUL, at every position of an eight-byte block.
+TEST(XlsxCheckedText, AgreesWithIsValidUtf8) {
+  using xlsx::checkedText;
+  auto accepted = [](const std::string& s) {
+    try {
+      checkedText(s, "test");
+      return true;
+    } catch (const std::runtime_error&) {
+      return false;
+    }
+  };
+  std::vector<std::string> seqs;
+  for (int a = 0; a < 256; ++a) seqs.push_back(std::string(1, static_cast<char>(a)));
+  for (int a = 0x80; a < 256; ++a)
+    for (int b = 0; b < 256; ++b) seqs.push_back({static_cast<char>(a), static_cast<char>(b)});
+  // Second bytes at the edges of the overlong, surrogate and U+10FFFF limits.
+  const int probes[] = {0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0};
+  for (int a = 0xE0; a < 256; ++a)
+    for (int b : probes)
+      for (int c : probes) {
+        seqs.push_back({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
+        for (int d : probes)
+          seqs.push_back({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c), static_cast<char>(d)});
+      }
+  int checked = 0;
+  for (const auto& seq : seqs)
+    for (std::size_t pre : {0, 7}) {
+      const std::string s = std::string(pre, 'a') + seq + std::string(pre / 2, 'b');
+      const bool expected = isValidUtf8(s) && s.find('\0') == std::string::npos;
+      ASSERT_EQ(accepted(s), expected) << "prefix " << pre << " sequence of " << seq.size() << " bytes";
+      ++checked;
+    }
+  EXPECT_GT(checked, 80000);
+  EXPECT_TRUE(accepted("Phụ lục II — tiếng Việt 𝔸"));
+  EXPECT_FALSE(accepted(std::string("abcdefghij\0klmnop", 17)));
 }

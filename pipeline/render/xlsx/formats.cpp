@@ -58,7 +58,14 @@ Formats::Formats(lxw_workbook* wb) : wb_(wb) {
   format_set_bold(metaKey);
 }
 
+lxw_format* Formats::body(Align align, bool bold) {
+  lxw_format*& f = plainBody_[align == Align::Center][bold];
+  if (!f) f = body(align, bold, std::string());
+  return f;
+}
+
 lxw_format* Formats::body(Align align, bool bold, const std::string& numFormat) {
+  if (numFormat.empty() && plainBody_[align == Align::Center][bold]) return plainBody_[align == Align::Center][bold];
   auto key = std::make_tuple(static_cast<int>(align), bold, numFormat);
   auto it = body_.find(key);
   if (it != body_.end()) return it->second;
@@ -70,6 +77,10 @@ lxw_format* Formats::body(Align align, bool bold, const std::string& numFormat) 
   return f;
 }
 
-lxw_format* Formats::date(bool bold) { return body(Align::Center, bold, "dd/mm/yyyy"); }
+lxw_format* Formats::date(bool bold) {
+  lxw_format*& f = date_[bold];
+  if (!f) f = body(Align::Center, bold, "dd/mm/yyyy");
+  return f;
+}
 
 }  // namespace vnplan::xlsx

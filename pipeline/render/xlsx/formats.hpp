@@ -30,13 +30,17 @@ class Formats {
   lxw_format* metaKey;        // _meta: bold
 
   // Body cell: bordered, wrapped, vertically centred; `numFormat` only for numbers.
-  lxw_format* body(Align align, bool bold = false, const std::string& numFormat = "");
+  lxw_format* body(Align align, bool bold = false);
+  lxw_format* body(Align align, bool bold, const std::string& numFormat);
   lxw_format* date(bool bold = false);
 
  private:
   lxw_format* base(bool border);
   lxw_workbook* wb_;
   std::map<std::tuple<int, bool, std::string>, lxw_format*> body_;
+  // body(align, bold) without a number format, the most asked: [align][bold].
+  lxw_format* plainBody_[2][2] = {};
+  lxw_format* date_[2] = {};
 };
 
 }  // namespace vnplan::xlsx

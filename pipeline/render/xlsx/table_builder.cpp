@@ -151,24 +151,33 @@ void sizeColumns(SheetTable& t) {
   double total = 0;
   for (std::size_t c = 0; c < printed; ++c) total += t.columns[c].width;
   if (total <= 0) total = 1;
-  std::vector<double> minimum(t.columns.size(), 3.0);
+  const std::size_t ncols = t.columns.size();
+  std::vector<double> scaled(ncols);
+  for (std::size_t c = 0; c < ncols; ++c)
+    scaled[c] = c < printed ? t.columns[c].width / total * kPrintedWidth : t.columns[c].width;
+  // A column's minimum counts only up to kMaxMinimumWidth, and not at all where the scaled
+  // width is at least that: such a column's cells (the long texts) are not measured.
+  auto settled = [&](std::size_t c, double minimum) {
+    return scaled[c] >= kMaxMinimumWidth || minimum >= kMaxMinimumWidth;
+  };
+  std::vector<double> minimum(ncols, 3.0);
   const FontMetrics header{12, true}, body{12, false};
-  for (std::size_t c = 0; c < t.columns.size(); ++c)
+  for (std::size_t c = 0; c < ncols; ++c)
     minimum[c] = std::max(minimum[c], longestWordUnits(t.columns[c].header, header) + 1.2);
   for (const auto& row : t.rows)
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
       if (row.group && c < printed) continue;  // group rows span the table
       const Cell& cell = row.cells[c];
-      if (cell.type == CellType::Text)
-        minimum[c] = std::max(minimum[c], longestWordUnits(cell.text, body) + 1.2);
-      else if (cell.type == CellType::Number)
+      if (cell.type == CellType::Text) {
+        if (!settled(c, minimum[c])) minimum[c] = std::max(minimum[c], longestWordUnits(cell.text, body) + 1.2);
+      } else if (cell.type == CellType::Number) {
         minimum[c] = std::max(minimum[c], 6.0);
+      }
     }
-  for (std::size_t c = printed; c < t.columns.size(); ++c)  // machine headers stay on one line
+  for (std::size_t c = printed; c < ncols; ++c)  // machine headers stay on one line
     minimum[c] = std::max(minimum[c], textWidthUnits(t.columns[c].header, header) + 1.2);
-  for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    double w = c < printed ? t.columns[c].width / total * kPrintedWidth : t.columns[c].width;
-    w = std::max(w, std::min(minimum[c], kMaxMinimumWidth));
+  for (std::size_t c = 0; c < ncols; ++c) {
+    const double w = std::max(scaled[c], std::min(minimum[c], kMaxMinimumWidth));
     t.columns[c].width = std::round(w * 4) / 4;
   }
 }
