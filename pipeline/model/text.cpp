@@ -61,9 +61,18 @@ std::string toNfc(std::string_view s) {
   return r;
 }
 
+namespace {
+// Built once: constructing an icu::Locale parses its name and costs more than lowering a
+// short text. ICU objects are safe to share between threads for const use.
+const icu::Locale& vietnamese() {
+  static const icu::Locale vi("vi");
+  return vi;
+}
+}  // namespace
+
 std::string foldForMatching(std::string_view s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.toLower(icu::Locale("vi"));
+  u.toLower(vietnamese());
   std::string low;
   u.toUTF8String(low);
   low = toNfc(low);
@@ -83,7 +92,7 @@ std::string foldForMatching(std::string_view s) {
 
 std::string toUpper(std::string_view s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  u.toUpper(icu::Locale("vi"));
+  u.toUpper(vietnamese());
   std::string r;
   u.toUTF8String(r);
   return r;
