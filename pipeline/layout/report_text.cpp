@@ -2,6 +2,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
+#include <memory>
 #include <regex>
 #include <sstream>
 
@@ -309,29 +311,69 @@ bool checkTemplateNames(const std::string& text, const std::string& path, const 
 
 }  // namespace
 
+namespace {
+
+// A report template as checked and parsed, kept per thread: a run renders the same few
+// templates for thousands of units, and parsing one and checking its names (against a
+// sample of the report's values, built for that alone) cost half of rendering it.
+struct CheckedTemplate {
+  std::string text;
+  std::unique_ptr<mustache> tmpl;
+  // The names check passed for these values of the one input-dependent part of the sample
+  // (whether the first task group has no task phrases: its list then has no element to
+  // check names against); bit 0: it has phrases, bit 1: it has none.
+  unsigned namesChecked = 0;
+};
+
+std::vector<CheckedTemplate>& checkedTemplates() {
+  thread_local std::vector<CheckedTemplate> cache;
+  return cache;
+}
+
+// Which of CheckedTemplate::namesChecked's bits the names check of `in` depends on.
+unsigned sampleKind(const ReportTextInput& in) {
+  const auto& groups = in.figures->groups;
+  return !groups.empty() && taskStatusPhrases(groups.front().tasks).empty() ? 2u : 1u;
+}
+
+}  // namespace
+
 std::optional<std::string> renderReportText(const std::string& templateText, const std::string& templatePath,
                                             const ReportTextInput& in, Diagnostics& diags) {
-  if (!checkReportTemplate(templateText, templatePath, diags)) return std::nullopt;
-  mustache tmpl{templateText};
-  if (!tmpl.is_valid()) {
-    // kainjow reports "… at <byte offset>"; turn it into line:column.
-    std::string msg = tmpl.error_message();
-    std::smatch m;
-    int line = 0, col = 0;
-    if (std::regex_search(msg, m, std::regex(R"(at (\d+)$)"))) {
-      std::tie(line, col) = lineColumnOf(templateText, static_cast<size_t>(std::stoul(m[1])));
-      msg = m.prefix().str();
-      while (!msg.empty() && msg.back() == ' ') msg.pop_back();
+  auto& cache = checkedTemplates();
+  const unsigned kind = sampleKind(in);
+  auto hit = std::find_if(cache.begin(), cache.end(), [&](const CheckedTemplate& c) { return c.text == templateText; });
+  if (hit == cache.end() || !(hit->namesChecked & kind)) {
+    if (!checkReportTemplate(templateText, templatePath, diags)) return std::nullopt;
+    auto tmpl = std::make_unique<mustache>(templateText);
+    if (!tmpl->is_valid()) {
+      // kainjow reports "… at <byte offset>"; turn it into line:column.
+      std::string msg = tmpl->error_message();
+      std::smatch m;
+      int line = 0, col = 0;
+      if (std::regex_search(msg, m, std::regex(R"(at (\d+)$)"))) {
+        std::tie(line, col) = lineColumnOf(templateText, static_cast<size_t>(std::stoul(m[1])));
+        msg = m.prefix().str();
+        while (!msg.empty() && msg.back() == ' ') msg.pop_back();
+      }
+      diags.add({Severity::Error, templatePath, line, col, MsgId::SyntaxError, {"Mustache: " + msg}});
+      return std::nullopt;
     }
-    diags.add({Severity::Error, templatePath, line, col, MsgId::SyntaxError, {"Mustache: " + msg}});
-    return std::nullopt;
+    if (!checkTemplateNames(templateText, templatePath, reportData(in, true), diags)) return std::nullopt;
+    // Plain text output: nothing is HTML-escaped (the values are marked literal instead).
+    tmpl->set_custom_escape([](const std::string& s) { return s; });
+    if (hit == cache.end()) {
+      if (cache.size() >= 16) cache.clear();  // a run uses a handful; bound a long-lived thread's
+      cache.push_back(CheckedTemplate{templateText, std::move(tmpl), 0});
+      hit = cache.end() - 1;
+    }
+    hit->namesChecked |= kind;
   }
-  if (!checkTemplateNames(templateText, templatePath, reportData(in, true), diags)) return std::nullopt;
-  // Plain text output: nothing is HTML-escaped (the values are marked literal instead).
-  tmpl.set_custom_escape([](const std::string& s) { return s; });
+  mustache& tmpl = *hit->tmpl;
   std::string out = tmpl.render(reportData(in, false));
   if (!tmpl.is_valid()) {
     diags.add({Severity::Error, templatePath, 0, 0, MsgId::SyntaxError, {"Mustache: " + tmpl.error_message()}});
+    cache.erase(hit);  // its error stays with it: parse it afresh next time
     return std::nullopt;
   }
   return out;
