@@ -22,6 +22,16 @@ void PieceList::push_back(Piece p) {
   ++n_;
 }
 
+Piece& PieceList::emplace_back() {
+  if (n_ == 0) {
+    n_ = 1;
+    one_ = Piece{};
+    return one_;
+  }
+  push_back(Piece{});
+  return back();
+}
+
 void PieceList::push_front(Piece p) {
   if (n_ == 0) {
     one_ = std::move(p);
@@ -91,28 +101,33 @@ std::vector<Word> cutWord(const Word& w, double width, const FontMetrics& m) {
 
 namespace {
 
-// The bytes that separate words (splitWords' ASCII whitespace), as a table: the scan
-// looks at every byte of the text.
-constexpr std::array<bool, 256> kBlank = [] {
-  std::array<bool, 256> t{};
-  t[' '] = t['\t'] = t['\n'] = t['\r'] = true;
+// The bytes that separate words (splitWords' ASCII whitespace), and '[' that may open a
+// footnote mark, as a table: the scan looks at every byte of the text.
+constexpr unsigned char kPlain = 0, kBlankByte = 1, kBracket = 2;
+constexpr std::array<unsigned char, 256> kByteClass = [] {
+  std::array<unsigned char, 256> t{};
+  t[' '] = t['\t'] = t['\n'] = t['\r'] = kBlankByte;
+  t['['] = kBracket;
   return t;
 }();
-bool isBlank(char c) { return kBlank[static_cast<unsigned char>(c)]; }
+unsigned char classOf(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
 
-// Calls f(word) for each run of non-blank bytes (what splitWords returns, without a
-// string per word).
+// Calls f(word, hasBracket) for each run of non-blank bytes (what splitWords returns,
+// without a string per word); hasBracket: the word holds a '[' (maybe a footnote mark).
 template <typename F>
 void forEachWord(std::string_view s, F&& f) {
-  for (size_t i = 0; i < s.size();) {
-    if (isBlank(s[i])) {
-      ++i;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p < end) {
+    if (classOf(*p) == kBlankByte) {
+      ++p;
       continue;
     }
-    size_t e = i + 1;
-    while (e < s.size() && !isBlank(s[e])) ++e;
-    f(s.substr(i, e - i));
-    i = e;
+    const char* const b = p;
+    unsigned char seen = 0;
+    do seen |= classOf(*p++);
+    while (p < end && classOf(*p) != kBlankByte);
+    f(std::string_view(b, static_cast<size_t>(p - b)), seen == kBracket);
   }
 }
 
@@ -130,7 +145,7 @@ std::vector<Word> makeWords(std::string_view text, const TextStyle& style, const
   // About one word per 5 bytes of Vietnamese text: room for a few more, without a pass
   // counting them (scanning the text twice cost more than the spare room).
   words.reserve(text.size() / 4 + 1);
-  forEachWord(text, [&](std::string_view raw) {
+  forEachWord(text, [&](std::string_view raw, bool hasBracket) {
     // A dash standing between words ("chính trị - xã hội") stays with the word before
     // it, so no line starts with "- " and looks like an item.
     if ((raw == "-" || raw == "–") && !words.empty()) {
@@ -141,6 +156,16 @@ std::vector<Word> makeWords(std::string_view text, const TextStyle& style, const
       Piece dash = makePiece(std::move(spaced), style.face, style.size, 0, m);
       words.back().width += dash.width;
       words.back().pieces.push_back(std::move(dash));
+      return;
+    }
+    if (!hasBracket) {
+      // Nearly every word: one piece, built in place.
+      Word& w = words.emplace_back();
+      Piece& p = w.pieces.emplace_back();
+      p.text.assign(raw);
+      p.face = style.face;
+      p.size = style.size;
+      p.width = w.width = m.width(style.face, style.size, raw);
       return;
     }
     Word w;
@@ -242,38 +267,45 @@ void placeLine(const TextLine& line, double x, double y, double width, LineAlign
   for (const auto& w : line.words) pieces += w.pieces.size();
   // At most one run per piece; grown geometrically, since callers append line after line.
   if (out.capacity() < firstRun + pieces) out.reserve(std::max(firstRun + pieces, 2 * out.capacity()));
+  // Bytes of the line's text from word i on, with the spaces between words: a run of a
+  // naturally spaced line grows word by word, so it takes room for the rest at once.
+  size_t restBytes = 0;
+  if (natural)
+    for (const auto& w : line.words)
+      for (const auto& p : w.pieces) restBytes += p.text.size() + 1;
   double cx = start;
   for (size_t i = 0; i < n; ++i) {
     const Word& w = line.words[i];
     double px = cx;
     for (size_t k = 0; k < w.pieces.size(); ++k) {
       const Piece& p = w.pieces[k];
+      // A real space after each word but the last keeps copy/paste and search natural;
+      // its advance is not counted, the next word is placed absolutely.
+      const bool spaceAfter = i + 1 < n && k + 1 == w.pieces.size();
       if (natural && k == 0 && out.size() > firstRun) {
         TextRun& prev = out.back();
         if (prev.face == p.face && prev.size == p.size && prev.y == y - p.rise && !prev.text.empty() &&
             prev.text.back() == ' ') {
           prev.text += p.text;
-          if (i + 1 < n && k + 1 == w.pieces.size()) prev.text += " ";
+          if (spaceAfter) prev.text += ' ';
           prev.width = px + p.width - prev.x;
           px += p.width;
+          restBytes -= p.text.size() + 1;
           continue;
         }
       }
-      TextRun r;
+      TextRun& r = out.emplace_back();
       r.x = px;
       r.y = y - p.rise;
-      // A real space after each word but the last keeps copy/paste and search natural;
-      // its advance is not counted, the next word is placed absolutely.
-      const bool spaceAfter = i + 1 < n && k + 1 == w.pieces.size();
-      r.text.reserve(p.text.size() + (spaceAfter ? 1 : 0));
+      r.text.reserve(natural ? restBytes : p.text.size() + (spaceAfter ? 1 : 0));
       r.text = p.text;
       if (spaceAfter) r.text += ' ';
       r.face = p.face;
       r.size = p.size;
       r.width = p.width;
       r.role = role;
-      out.push_back(std::move(r));
       px += p.width;
+      if (natural) restBytes -= p.text.size() + 1;
     }
     cx += w.width + gap;
   }

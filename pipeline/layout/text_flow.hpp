@@ -39,6 +39,7 @@ class PieceList {
   Piece& back() { return data()[n_ - 1]; }
   const Piece& back() const { return data()[n_ - 1]; }
   void push_back(Piece p);
+  Piece& emplace_back();  // a default piece, to fill in place
   void push_front(Piece p);
 
  private:
