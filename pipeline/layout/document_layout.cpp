@@ -41,7 +41,7 @@ double centredLines(ItemContent& c, const std::string& text, const TextStyle& st
 
 // The lines of one table row's cells, kept so that the page breaker can split the row.
 struct CellLines {
-  std::vector<TextLine> lines;
+  TextLines lines;
   size_t c0, c1;
   TextStyle style;
   LineAlign align;
@@ -219,7 +219,7 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
       return l;
     };
     struct HeaderCell {
-      std::vector<TextLine> lines;
+      TextLines lines;
       size_t c0, c1;
       int row;  // 0: top row only, 1: bottom row only, 2: both rows
     };
@@ -477,7 +477,7 @@ class Layouter {
     } else {
       words.push_back(mark);
     }
-    auto lines = breakLines(words, width, 0, c_.space(st), c_.m);
+    auto lines = breakLines(std::move(words), width, 0, c_.space(st), c_.m);
     double lh = st.size * 1.15;
     double y = 0;
     for (const auto& l : lines) {
