@@ -392,7 +392,7 @@ std::vector<SpecBlock> parseReportMarkup(const std::string& markup, const Table&
       SpecBlock b;
       b.kind = SpecBlockKind::Paragraph;
       b.text = t;
-      out.push_back(b);
+      out.push_back(std::move(b));
     }
     para.clear();
   };
@@ -421,27 +421,27 @@ std::vector<SpecBlock> parseReportMarkup(const std::string& markup, const Table&
       } else {
         b.text = rest;
       }
-      out.push_back(b);
+      out.push_back(std::move(b));
     } else if (t.rfind("- ", 0) == 0) {
       flush();
       b.kind = SpecBlockKind::Item;
       b.text = plain(t.substr(2));
-      out.push_back(b);
+      out.push_back(std::move(b));
     } else if (t.rfind("> ", 0) == 0) {
       flush();
       b.kind = SpecBlockKind::Note;
       b.text = plain(t.substr(2));
-      out.push_back(b);
+      out.push_back(std::move(b));
     } else if (t == "[[summary-table]]") {
       flush();
       b.kind = SpecBlockKind::Table;
       b.table = summary;
-      out.push_back(b);
+      out.push_back(std::move(b));
     } else if (t == "[[status-chart]]") {
       flush();
       b.kind = SpecBlockKind::Chart;
       b.chart = chart;
-      out.push_back(b);
+      out.push_back(std::move(b));
     } else {
       para += (para.empty() ? "" : " ") + t;
     }

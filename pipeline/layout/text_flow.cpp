@@ -22,16 +22,6 @@ void PieceList::push_back(Piece p) {
   ++n_;
 }
 
-Piece& PieceList::emplace_back() {
-  if (n_ == 0) {
-    n_ = 1;
-    one_ = Piece{};
-    return one_;
-  }
-  push_back(Piece{});
-  return back();
-}
-
 void PieceList::push_front(Piece p) {
   if (n_ == 0) {
     one_ = std::move(p);

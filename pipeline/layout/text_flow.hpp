@@ -40,7 +40,15 @@ class PieceList {
   Piece& back() { return data()[n_ - 1]; }
   const Piece& back() const { return data()[n_ - 1]; }
   void push_back(Piece p);
-  Piece& emplace_back();  // a default piece, to fill in place
+  // A default piece to fill in place; the first one is the inline one, as constructed.
+  Piece& emplace_back() {
+    if (n_ == 0) {
+      n_ = 1;
+      return one_;
+    }
+    push_back(Piece{});
+    return back();
+  }
   void push_front(Piece p);
 
  private:
