@@ -109,12 +109,14 @@ namespace {
 
 // The widest word (text between spaces or line breaks) of a cell in a style.
 double longestWord(const std::string& text, const TextStyle& st, const FontMetrics& m) {
+  // A plain byte loop: find_first_of(" \n") looked each byte up in its set by a call.
   double w = 0;
-  size_t b = 0;
-  while (b <= text.size()) {
-    size_t e = text.find_first_of(" \n", b);
-    if (e == std::string::npos) e = text.size();
-    if (e > b) w = std::max(w, m.width(st.face, st.size, std::string_view(text).substr(b, e - b)));
+  const char* const s = text.data();
+  const size_t n = text.size();
+  for (size_t b = 0; b < n;) {
+    size_t e = b;
+    while (e < n && s[e] != ' ' && s[e] != '\n') ++e;
+    if (e > b) w = std::max(w, m.width(st.face, st.size, std::string_view(s + b, e - b)));
     b = e + 1;
   }
   return w;
