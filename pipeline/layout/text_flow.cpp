@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
 
 #include "model/text.hpp"
 
@@ -121,6 +123,38 @@ void forEachWord(std::string_view s, F&& f) {
   }
 }
 
+// forEachWord, measuring each word as it is scanned: f(word, hasBracket, width). The same
+// sum as CachedMetrics::width(face, size, word), term by term: a code point decodes the
+// same within the text as within the word alone (a sequence is whole, or one bad byte).
+template <typename F>
+void forEachMeasuredWord(std::string_view s, const CachedMetrics& m, FontFace face, double size, F&& f) {
+  const char* const data = s.data();
+  const char* p = data;
+  const char* const end = p + s.size();
+  while (p < end) {
+    if (classOf(*p) == kBlankByte) {
+      ++p;
+      continue;
+    }
+    const char* const b = p;
+    unsigned char seen = 0;
+    double w = 0;
+    do {
+      const auto c = static_cast<unsigned char>(*p);
+      seen |= kByteClass[c];
+      if (c < 0x80) {
+        w += m.advance(face, c);
+        ++p;
+      } else {
+        size_t i = static_cast<size_t>(p - data);
+        w += m.advance(face, nextCodePoint(s, i));
+        p = data + i;
+      }
+    } while (p < end && classOf(*p) != kBlankByte);
+    f(std::string_view(b, static_cast<size_t>(p - b)), seen == kBracket, w * size / 1000.0);
+  }
+}
+
 }  // namespace
 
 namespace {
@@ -138,7 +172,8 @@ void appendWords(std::vector<Word>& words, std::string_view text, const TextStyl
   // counting them (scanning the text twice cost more than the spare room).
   const size_t room = words.size() + text.size() / 4 + 1;
   if (words.capacity() < room) words.reserve(std::max(room, 2 * words.capacity()));
-  forEachWord(text, [&](std::string_view raw, bool hasBracket) {
+  // measured: the word's width when the scan measured it (CachedMetrics), else NaN.
+  const auto onWord = [&](std::string_view raw, bool hasBracket, double measured) {
     // A dash standing between words ("chính trị - xã hội") stays with the word before
     // it, so no line starts with "- " and looks like an item.
     if ((raw == "-" || raw == "–") && !words.empty()) {
@@ -158,7 +193,7 @@ void appendWords(std::vector<Word>& words, std::string_view text, const TextStyl
       p.text.assign(raw);
       p.face = style.face;
       p.size = style.size;
-      p.width = w.width = m.width(style.face, style.size, raw);
+      p.width = w.width = std::isnan(measured) ? m.width(style.face, style.size, raw) : measured;
       return;
     }
     Word w;
@@ -182,7 +217,13 @@ void appendWords(std::vector<Word>& words, std::string_view text, const TextStyl
     }
     for (const auto& p : w.pieces) w.width += p.width;
     if (!w.pieces.empty()) words.push_back(std::move(w));
-  });
+  };
+  if (const auto* cached = dynamic_cast<const CachedMetrics*>(&m)) {
+    forEachMeasuredWord(text, *cached, style.face, style.size, onWord);
+  } else {
+    const double notMeasured = std::numeric_limits<double>::quiet_NaN();
+    forEachWord(text, [&](std::string_view raw, bool hasBracket) { onWord(raw, hasBracket, notMeasured); });
+  }
 }
 
 
