@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <limits>
+#include <typeinfo>
 
 #include "model/text.hpp"
 
@@ -218,8 +219,9 @@ void appendWords(std::vector<Word>& words, std::string_view text, const TextStyl
     for (const auto& p : w.pieces) w.width += p.width;
     if (!w.pieces.empty()) words.push_back(std::move(w));
   };
-  if (const auto* cached = dynamic_cast<const CachedMetrics*>(&m)) {
-    forEachMeasuredWord(text, *cached, style.face, style.size, onWord);
+  // CachedMetrics is final: its exact type is the test (a dynamic_cast walks the hierarchy).
+  if (typeid(m) == typeid(CachedMetrics)) {
+    forEachMeasuredWord(text, static_cast<const CachedMetrics&>(m), style.face, style.size, onWord);
   } else {
     const double notMeasured = std::numeric_limits<double>::quiet_NaN();
     forEachWord(text, [&](std::string_view raw, bool hasBracket) { onWord(raw, hasBracket, notMeasured); });
