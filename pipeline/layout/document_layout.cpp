@@ -41,7 +41,7 @@ double centredLines(ItemContent& c, const std::string& text, const TextStyle& st
 
 // The lines of one table row's cells, kept so that the page breaker can split the row.
 struct CellLines {
-  std::vector<TextLine> lines;
+  TextLines lines;
   size_t c0, c1;
   TextStyle style;
   LineAlign align;
@@ -109,12 +109,14 @@ namespace {
 
 // The widest word (text between spaces or line breaks) of a cell in a style.
 double longestWord(const std::string& text, const TextStyle& st, const FontMetrics& m) {
+  // A plain byte loop: find_first_of(" \n") looked each byte up in its set by a call.
   double w = 0;
-  size_t b = 0;
-  while (b <= text.size()) {
-    size_t e = text.find_first_of(" \n", b);
-    if (e == std::string::npos) e = text.size();
-    if (e > b) w = std::max(w, m.width(st.face, st.size, std::string_view(text).substr(b, e - b)));
+  const char* const s = text.data();
+  const size_t n = text.size();
+  for (size_t b = 0; b < n;) {
+    size_t e = b;
+    while (e < n && s[e] != ' ' && s[e] != '\n') ++e;
+    if (e > b) w = std::max(w, m.width(st.face, st.size, std::string_view(s + b, e - b)));
     b = e + 1;
   }
   return w;
@@ -219,7 +221,7 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
       return l;
     };
     struct HeaderCell {
-      std::vector<TextLine> lines;
+      TextLines lines;
       size_t c0, c1;
       int row;  // 0: top row only, 1: bottom row only, 2: both rows
     };
@@ -477,7 +479,7 @@ class Layouter {
     } else {
       words.push_back(mark);
     }
-    auto lines = breakLines(words, width, 0, c_.space(st), c_.m);
+    auto lines = breakLines(std::move(words), width, 0, c_.space(st), c_.m);
     double lh = st.size * 1.15;
     double y = 0;
     for (const auto& l : lines) {

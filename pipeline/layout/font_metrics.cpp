@@ -13,30 +13,8 @@ double FontMetrics::width(FontFace face, double size, std::string_view utf8) con
   return w * size / 1000.0;
 }
 
-namespace {
-
-constexpr size_t kNoSlot = ~size_t{0};
-
-// The table slot of a code point, or kNoSlot for one outside the cached ranges.
-inline size_t slotOf(char32_t cp) {
-  if (cp < 0x250) return cp;
-  if (cp >= 0x1E00 && cp < 0x1F00) return 0x250 + (cp - 0x1E00);
-  if (cp >= 0x2000 && cp < 0x2070) return 0x350 + (cp - 0x2000);
-  return kNoSlot;
-}
-
-}  // namespace
-
 CachedMetrics::CachedMetrics(const FontMetrics& base) : base_(base) {
   for (auto& face : table_) face.fill(std::numeric_limits<double>::quiet_NaN());
-}
-
-double CachedMetrics::advance(FontFace face, char32_t cp) const {
-  const size_t slot = slotOf(cp);
-  if (slot == kNoSlot) return base_.advance(face, cp);
-  double& v = table_[static_cast<size_t>(face)][slot];
-  if (std::isnan(v)) v = base_.advance(face, cp);
-  return v;
 }
 
 double CachedMetrics::width(FontFace face, double size, std::string_view utf8) const {

@@ -31,6 +31,7 @@ void paint(Content& c, double x, double y, PageFrame& page, Take take) {
     page.runs.reserve(std::max(page.runs.size() + c.runs.size(), 2 * page.runs.capacity()));
   for (auto& src : c.runs) {
     TextRun& t = page.runs.emplace_back(take(src));  // built in place: one copy or move per run
+    // (`take` hands back a reference: a run returned by value was moved twice.)
     t.x += x;
     t.y += y;
   }
@@ -45,11 +46,11 @@ void paint(Content& c, double x, double y, PageFrame& page, Take take) {
 }  // namespace
 
 void paintContent(const ItemContent& c, double x, double y, PageFrame& page) {
-  paint(c, x, y, page, [](const auto& e) { return e; });
+  paint(c, x, y, page, [](const auto& e) -> const auto& { return e; });
 }
 
 void paintContent(ItemContent&& c, double x, double y, PageFrame& page) {
-  paint(c, x, y, page, [](auto& e) { return std::move(e); });
+  paint(c, x, y, page, [](auto& e) -> auto&& { return std::move(e); });
 }
 
 namespace {

@@ -17,9 +17,11 @@ const std::vector<unsigned> kStatusColors = {0x2E7D32, 0x1565C0, 0x9E9E9E, 0xC62
 }  // namespace
 
 std::string planReference(const Plan& plan, const DocTemplate& tmpl) {
-  DocumentSpec s = specFromPlan(plan, tmpl);
-  // The appendix link line without its parentheses and wording: "Kế hoạch số … của …".
-  std::string link = formatAppendixLink(s, tmpl, "", plan.document.issuer.shortName);
+  // The appendix link line without its parentheses and wording: "Kế hoạch số … của …". The
+  // plan's identity is what specFromPlan() would give its document (without building it,
+  // appendix tables and all, for one line).
+  std::string link = formatAppendixLink(identityOf(plan.document), tmpl, "", plan.document.issuer.shortName,
+                                        Blanks::NoBreak);
   if (!link.empty() && link.front() == '(') link.erase(0, 1);
   if (!link.empty() && link.back() == ')') link.pop_back();
   return trim(link);
@@ -37,7 +39,7 @@ Table reportSummaryTable(const ReportFigures& f) {
     r.bold = bold;
     r.cells = {num, title, n(x.total), n(x.done) + " (" + formatPercent(x.donePercent) + "%)", n(x.inProgress),
                n(x.notStarted + x.notReported), n(x.overdue), n(x.recurring), n(x.waiting + x.stopped)};
-    t.rows.push_back(r);
+    t.rows.push_back(std::move(r));
   };
   // Group numbers without the heading dot ("II", not "II."): the report's own headings are the
   // only "II." of the document.
@@ -133,7 +135,7 @@ DocumentSpec specFromReport(const ReportParts& p, const DocTemplate& tmpl, std::
       t.rows.push_back(TableRow{false, {e.task->number, e.task->name, lead, e.task->deadline.text, status, result, difficulties}, false});
     }
     t.fitColumnsToWords = true;
-    s.appendices.push_back({"PHỤ LỤC " + std::string(kRoman[roman++]), "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ", link, t});
+    s.appendices.push_back({"PHỤ LỤC " + std::string(kRoman[roman++]), "TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ", link, std::move(t)});
   }
   if (p.indicators && plan.indicators && !p.indicators->indicators.empty()) {
     Table t;
@@ -157,7 +159,7 @@ DocumentSpec specFromReport(const ReportParts& p, const DocTemplate& tmpl, std::
       t.rows.push_back(TableRow{false, {e.indicator->number, e.indicator->name, e.indicator->unit, target, a.value, verdict, note}, false});
     }
     t.fitColumnsToWords = true;
-    s.appendices.push_back({"PHỤ LỤC " + std::string(kRoman[roman++]), "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", link, t});
+    s.appendices.push_back({"PHỤ LỤC " + std::string(kRoman[roman++]), "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", link, std::move(t)});
   }
   return s;
 }

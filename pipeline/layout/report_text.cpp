@@ -2,6 +2,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
+#include <memory>
 #include <regex>
 #include <sstream>
 
@@ -38,6 +40,10 @@ std::string literalText(const std::string& s) {
   return out;
 }
 
+// d[name] = v, moving v in: basic_data::set() copies its value, a whole object or list
+// deeply (the groups, each with its figures and phrases, were copied twice over).
+void put(data& d, const std::string& name, data v) { d[name] = std::move(v); }
+
 data flag(bool b) { return b ? data::type::bool_true : data::type::bool_false; }
 
 // A list of phrases joined in the template as {{#parts}}{{text}}{{sep}}{{/parts}}: `sep` is
@@ -46,10 +52,10 @@ data phraseList(const std::vector<std::string>& phrases, const std::string& join
   data l{data::type::list};
   for (size_t i = 0; i < phrases.size(); ++i) {
     data e;
-    e.set("text", phrases[i]);
-    e.set("sep", i + 1 == phrases.size() ? "" : i + 2 == phrases.size() ? lastJoiner : joiner);
-    e.set("first", flag(i == 0));
-    e.set("last", flag(i + 1 == phrases.size()));
+    put(e, "text", phrases[i]);
+    put(e, "sep", i + 1 == phrases.size() ? "" : i + 2 == phrases.size() ? lastJoiner : joiner);
+    put(e, "first", flag(i == 0));
+    put(e, "last", flag(i + 1 == phrases.size()));
     l << e;
   }
   return l;
@@ -103,25 +109,25 @@ namespace {
 
 data taskData(const TaskFigures& f) {
   data d;
-  d.set("total", n(f.total));
-  d.set("done", n(f.done));
-  d.set("done_pct", formatPercent(f.donePercent));
-  d.set("done_on_time", n(f.doneOnTime));
-  d.set("done_late", n(f.doneLate));
-  d.set("in_progress", n(f.inProgress));
-  d.set("not_started", n(f.notStarted));
-  d.set("overdue", n(f.overdue));
-  d.set("overdue_pct", formatPercent(f.overduePercent));
-  d.set("recurring", n(f.recurring));
-  d.set("waiting", n(f.waiting));
-  d.set("stopped", n(f.stopped));
-  d.set("not_reported", n(f.notReported));
-  d.set("has_done", flag(f.done > 0));
-  d.set("has_overdue", flag(f.overdue > 0));
-  d.set("has_late", flag(f.doneLate > 0));
-  d.set("has_not_reported", flag(f.notReported > 0));
+  put(d, "total", n(f.total));
+  put(d, "done", n(f.done));
+  put(d, "done_pct", formatPercent(f.donePercent));
+  put(d, "done_on_time", n(f.doneOnTime));
+  put(d, "done_late", n(f.doneLate));
+  put(d, "in_progress", n(f.inProgress));
+  put(d, "not_started", n(f.notStarted));
+  put(d, "overdue", n(f.overdue));
+  put(d, "overdue_pct", formatPercent(f.overduePercent));
+  put(d, "recurring", n(f.recurring));
+  put(d, "waiting", n(f.waiting));
+  put(d, "stopped", n(f.stopped));
+  put(d, "not_reported", n(f.notReported));
+  put(d, "has_done", flag(f.done > 0));
+  put(d, "has_overdue", flag(f.overdue > 0));
+  put(d, "has_late", flag(f.doneLate > 0));
+  put(d, "has_not_reported", flag(f.notReported > 0));
   // The non-zero categories only, as phrases: "{{#status_parts}}{{text}}{{sep}}{{/status_parts}}".
-  d.set("status_parts", phraseList(taskStatusPhrases(f), "; ", "; "));
+  put(d, "status_parts", phraseList(taskStatusPhrases(f), "; ", "; "));
   return d;
 }
 
@@ -131,12 +137,12 @@ data paragraphs(const std::vector<std::string>& ps, bool sample) {
   data l{data::type::list};
   for (const auto& p : ps) {
     data e;
-    e.set("text", literalText(p));
+    put(e, "text", literalText(p));
     l << e;
   }
   if (ps.empty() && sample) {
     data e;
-    e.set("text", "");
+    put(e, "text", "");
     l << e;
   }
   return l;
@@ -152,57 +158,57 @@ data reportData(const ReportTextInput& in, bool sample) {
   const ProgressReport& rep = *in.report;
   const ReportFigures& f = *in.figures;
   data d;
-  d.set("plan_reference", literalText(in.planReference));
+  put(d, "plan_reference", literalText(in.planReference));
   // The same without "của <issuer>", for sentences that name the issuer themselves.
   std::string shortRef = in.planReference;
   const std::string ofIssuer = " của " + plan.document.issuer.shortName;
   if (shortRef.size() > ofIssuer.size() && shortRef.compare(shortRef.size() - ofIssuer.size(), ofIssuer.size(), ofIssuer) == 0)
     shortRef.erase(shortRef.size() - ofIssuer.size());
-  d.set("plan_reference_short", literalText(shortRef));
-  d.set("plan_title", literalText(plan.document.title));
-  d.set("issuer", literalText(plan.document.issuer.shortName));
-  d.set("period", rep.period.label(Lang::Vi));
-  d.set("year", std::to_string(rep.period.year));
-  d.set("data_from", formatDateVi(f.range.first));
-  d.set("data_to", formatDateVi(f.range.last));
-  d.set("as_of", formatDateVi(f.asOf));
-  d.set("as_of_given", flag(rep.asOfGiven));
+  put(d, "plan_reference_short", literalText(shortRef));
+  put(d, "plan_title", literalText(plan.document.title));
+  put(d, "issuer", literalText(plan.document.issuer.shortName));
+  put(d, "period", rep.period.label(Lang::Vi));
+  put(d, "year", std::to_string(rep.period.year));
+  put(d, "data_from", formatDateVi(f.range.first));
+  put(d, "data_to", formatDateVi(f.range.last));
+  put(d, "as_of", formatDateVi(f.asOf));
+  put(d, "as_of_given", flag(rep.asOfGiven));
   data tasks = taskData(f.tasks);
   if (sample) {
     data parts = phraseList({"x"}, "", "");
-    tasks.set("status_parts", parts);
+    put(tasks, "status_parts", std::move(parts));
   }
-  d.set("tasks", tasks);
+  put(d, "tasks", std::move(tasks));
   const bool hasTasks = plan.tasks && f.tasks.total > 0;
   const bool hasInd = plan.indicators && f.indicators.total > 0;
-  d.set("has_tasks", flag(hasTasks));
-  d.set("has_indicators", flag(hasInd));
+  put(d, "has_tasks", flag(hasTasks));
+  put(d, "has_indicators", flag(hasInd));
   data groups{data::type::list};
   for (const auto& g : f.groups) {
     data gd = taskData(g.tasks);
-    gd.set("number", literalText(g.number));
-    gd.set("title", literalText(g.title));
-    gd.set("label", literalText(groupLabel(g.number, g.title)));
+    put(gd, "number", literalText(g.number));
+    put(gd, "title", literalText(g.title));
+    put(gd, "label", literalText(groupLabel(g.number, g.title)));
     groups << gd;
   }
   if (sample && f.groups.empty()) {
     data gd = taskData(TaskFigures{});
-    gd.set("number", "");
-    gd.set("title", "");
-    gd.set("label", "");
-    gd.set("status_parts", phraseList({"x"}, "", ""));
+    put(gd, "number", "");
+    put(gd, "title", "");
+    put(gd, "label", "");
+    put(gd, "status_parts", phraseList({"x"}, "", ""));
     groups << gd;
   }
-  d.set("groups", groups);
+  put(d, "groups", std::move(groups));
   data overdue{data::type::list};
   auto overdueEntry = [&](const std::string& number, const std::string& name, const std::string& lead,
                           const std::string& deadline, const std::string& daysLate) {
     data od;
-    od.set("number", literalText(number));
-    od.set("name", literalText(name));
-    od.set("lead", literalText(lead));
-    od.set("deadline", literalText(deadline));
-    od.set("days_late", daysLate);
+    put(od, "number", literalText(number));
+    put(od, "name", literalText(name));
+    put(od, "lead", literalText(lead));
+    put(od, "deadline", literalText(deadline));
+    put(od, "days_late", daysLate);
     return od;
   };
   if (in.tasks)
@@ -213,31 +219,31 @@ data reportData(const ReportTextInput& in, bool sample) {
       overdue << overdueEntry(keyOf(*e.task), e.task->name, lead, e.task->deadline.text,
                               n(static_cast<int>(e.daysLate)));
     }
-  d.set("overdue_tasks", sampleOr(overdue, sample, overdueEntry("", "", "", "", "")));
+  put(d, "overdue_tasks", sampleOr(std::move(overdue), sample, overdueEntry("", "", "", "", "")));
   data ind;
-  ind.set("total", n(f.indicators.total));
-  ind.set("met", n(f.indicators.met));
-  ind.set("met_pct", formatPercent(f.indicators.metPercent));
-  ind.set("not_met", n(f.indicators.notMet));
-  ind.set("not_comparable", n(f.indicators.notComparable));
-  ind.set("no_data", n(f.indicators.noData));
-  ind.set("status_parts", sample ? phraseList({"x"}, "", "") : phraseList(indicatorStatusPhrases(f.indicators), ", ", " và "));
-  d.set("indicators", ind);
+  put(ind, "total", n(f.indicators.total));
+  put(ind, "met", n(f.indicators.met));
+  put(ind, "met_pct", formatPercent(f.indicators.metPercent));
+  put(ind, "not_met", n(f.indicators.notMet));
+  put(ind, "not_comparable", n(f.indicators.notComparable));
+  put(ind, "no_data", n(f.indicators.noData));
+  put(ind, "status_parts", sample ? phraseList({"x"}, "", "") : phraseList(indicatorStatusPhrases(f.indicators), ", ", " và "));
+  put(d, "indicators", std::move(ind));
   // Numbering and appendix names follow from which parts the plan has.
-  d.set("tasks_appendix", "Phụ lục I");
-  d.set("indicators_appendix", hasTasks ? "Phụ lục II" : "Phụ lục I");
-  d.set("indicators_number", hasTasks ? "2." : "1.");
-  d.set("highlights_number", std::to_string(1 + int(hasTasks) + int(hasInd)) + ".");
-  d.set("direction", paragraphs(rep.chiDao, sample));
-  d.set("highlights", paragraphs(rep.ketQuaNoiBat, sample));
-  d.set("shortcomings", paragraphs(rep.tonTai, sample));
-  d.set("next_steps", paragraphs(rep.phuongHuong, sample));
-  d.set("proposals", paragraphs(rep.deXuat, sample));
-  d.set("has_direction", flag(!rep.chiDao.empty()));
-  d.set("has_highlights", flag(!rep.ketQuaNoiBat.empty()));
-  d.set("has_shortcomings", flag(!rep.tonTai.empty()));
-  d.set("has_next_steps", flag(!rep.phuongHuong.empty()));
-  d.set("has_proposals", flag(!rep.deXuat.empty()));
+  put(d, "tasks_appendix", "Phụ lục I");
+  put(d, "indicators_appendix", hasTasks ? "Phụ lục II" : "Phụ lục I");
+  put(d, "indicators_number", hasTasks ? "2." : "1.");
+  put(d, "highlights_number", std::to_string(1 + int(hasTasks) + int(hasInd)) + ".");
+  put(d, "direction", paragraphs(rep.chiDao, sample));
+  put(d, "highlights", paragraphs(rep.ketQuaNoiBat, sample));
+  put(d, "shortcomings", paragraphs(rep.tonTai, sample));
+  put(d, "next_steps", paragraphs(rep.phuongHuong, sample));
+  put(d, "proposals", paragraphs(rep.deXuat, sample));
+  put(d, "has_direction", flag(!rep.chiDao.empty()));
+  put(d, "has_highlights", flag(!rep.ketQuaNoiBat.empty()));
+  put(d, "has_shortcomings", flag(!rep.tonTai.empty()));
+  put(d, "has_next_steps", flag(!rep.phuongHuong.empty()));
+  put(d, "has_proposals", flag(!rep.deXuat.empty()));
   return d;
 }
 
@@ -309,29 +315,69 @@ bool checkTemplateNames(const std::string& text, const std::string& path, const 
 
 }  // namespace
 
+namespace {
+
+// A report template as checked and parsed, kept per thread: a run renders the same few
+// templates for thousands of units, and parsing one and checking its names (against a
+// sample of the report's values, built for that alone) cost half of rendering it.
+struct CheckedTemplate {
+  std::string text;
+  std::unique_ptr<mustache> tmpl;
+  // The names check passed for these values of the one input-dependent part of the sample
+  // (whether the first task group has no task phrases: its list then has no element to
+  // check names against); bit 0: it has phrases, bit 1: it has none.
+  unsigned namesChecked = 0;
+};
+
+std::vector<CheckedTemplate>& checkedTemplates() {
+  thread_local std::vector<CheckedTemplate> cache;
+  return cache;
+}
+
+// Which of CheckedTemplate::namesChecked's bits the names check of `in` depends on.
+unsigned sampleKind(const ReportTextInput& in) {
+  const auto& groups = in.figures->groups;
+  return !groups.empty() && taskStatusPhrases(groups.front().tasks).empty() ? 2u : 1u;
+}
+
+}  // namespace
+
 std::optional<std::string> renderReportText(const std::string& templateText, const std::string& templatePath,
                                             const ReportTextInput& in, Diagnostics& diags) {
-  if (!checkReportTemplate(templateText, templatePath, diags)) return std::nullopt;
-  mustache tmpl{templateText};
-  if (!tmpl.is_valid()) {
-    // kainjow reports "… at <byte offset>"; turn it into line:column.
-    std::string msg = tmpl.error_message();
-    std::smatch m;
-    int line = 0, col = 0;
-    if (std::regex_search(msg, m, std::regex(R"(at (\d+)$)"))) {
-      std::tie(line, col) = lineColumnOf(templateText, static_cast<size_t>(std::stoul(m[1])));
-      msg = m.prefix().str();
-      while (!msg.empty() && msg.back() == ' ') msg.pop_back();
+  auto& cache = checkedTemplates();
+  const unsigned kind = sampleKind(in);
+  auto hit = std::find_if(cache.begin(), cache.end(), [&](const CheckedTemplate& c) { return c.text == templateText; });
+  if (hit == cache.end() || !(hit->namesChecked & kind)) {
+    if (!checkReportTemplate(templateText, templatePath, diags)) return std::nullopt;
+    auto tmpl = std::make_unique<mustache>(templateText);
+    if (!tmpl->is_valid()) {
+      // kainjow reports "… at <byte offset>"; turn it into line:column.
+      std::string msg = tmpl->error_message();
+      std::smatch m;
+      int line = 0, col = 0;
+      if (std::regex_search(msg, m, std::regex(R"(at (\d+)$)"))) {
+        std::tie(line, col) = lineColumnOf(templateText, static_cast<size_t>(std::stoul(m[1])));
+        msg = m.prefix().str();
+        while (!msg.empty() && msg.back() == ' ') msg.pop_back();
+      }
+      diags.add({Severity::Error, templatePath, line, col, MsgId::SyntaxError, {"Mustache: " + msg}});
+      return std::nullopt;
     }
-    diags.add({Severity::Error, templatePath, line, col, MsgId::SyntaxError, {"Mustache: " + msg}});
-    return std::nullopt;
+    if (!checkTemplateNames(templateText, templatePath, reportData(in, true), diags)) return std::nullopt;
+    // Plain text output: nothing is HTML-escaped (the values are marked literal instead).
+    tmpl->set_custom_escape([](const std::string& s) { return s; });
+    if (hit == cache.end()) {
+      if (cache.size() >= 16) cache.clear();  // a run uses a handful; bound a long-lived thread's
+      cache.push_back(CheckedTemplate{templateText, std::move(tmpl), 0});
+      hit = cache.end() - 1;
+    }
+    hit->namesChecked |= kind;
   }
-  if (!checkTemplateNames(templateText, templatePath, reportData(in, true), diags)) return std::nullopt;
-  // Plain text output: nothing is HTML-escaped (the values are marked literal instead).
-  tmpl.set_custom_escape([](const std::string& s) { return s; });
+  mustache& tmpl = *hit->tmpl;
   std::string out = tmpl.render(reportData(in, false));
   if (!tmpl.is_valid()) {
     diags.add({Severity::Error, templatePath, 0, 0, MsgId::SyntaxError, {"Mustache: " + tmpl.error_message()}});
+    cache.erase(hit);  // its error stays with it: parse it afresh next time
     return std::nullopt;
   }
   return out;
@@ -350,7 +396,7 @@ std::vector<SpecBlock> parseReportMarkup(const std::string& markup, const Table&
       SpecBlock b;
       b.kind = SpecBlockKind::Paragraph;
       b.text = t;
-      out.push_back(b);
+      out.push_back(std::move(b));
     }
     para.clear();
   };
@@ -379,27 +425,27 @@ std::vector<SpecBlock> parseReportMarkup(const std::string& markup, const Table&
       } else {
         b.text = rest;
       }
-      out.push_back(b);
+      out.push_back(std::move(b));
     } else if (t.rfind("- ", 0) == 0) {
       flush();
       b.kind = SpecBlockKind::Item;
       b.text = plain(t.substr(2));
-      out.push_back(b);
+      out.push_back(std::move(b));
     } else if (t.rfind("> ", 0) == 0) {
       flush();
       b.kind = SpecBlockKind::Note;
       b.text = plain(t.substr(2));
-      out.push_back(b);
+      out.push_back(std::move(b));
     } else if (t == "[[summary-table]]") {
       flush();
       b.kind = SpecBlockKind::Table;
       b.table = summary;
-      out.push_back(b);
+      out.push_back(std::move(b));
     } else if (t == "[[status-chart]]") {
       flush();
       b.kind = SpecBlockKind::Chart;
       b.chart = chart;
-      out.push_back(b);
+      out.push_back(std::move(b));
     } else {
       para += (para.empty() ? "" : " ") + t;
     }

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <limits>
+#include <typeinfo>
 
 #include "model/text.hpp"
 
@@ -91,46 +94,87 @@ std::vector<Word> cutWord(const Word& w, double width, const FontMetrics& m) {
 
 namespace {
 
-// The bytes that separate words (splitWords' ASCII whitespace), as a table: the scan
-// looks at every byte of the text.
-constexpr std::array<bool, 256> kBlank = [] {
-  std::array<bool, 256> t{};
-  t[' '] = t['\t'] = t['\n'] = t['\r'] = true;
+// The bytes that separate words (splitWords' ASCII whitespace), and '[' that may open a
+// footnote mark, as a table: the scan looks at every byte of the text.
+constexpr unsigned char kPlain = 0, kBlankByte = 1, kBracket = 2;
+constexpr std::array<unsigned char, 256> kByteClass = [] {
+  std::array<unsigned char, 256> t{};
+  t[' '] = t['\t'] = t['\n'] = t['\r'] = kBlankByte;
+  t['['] = kBracket;
   return t;
 }();
-bool isBlank(char c) { return kBlank[static_cast<unsigned char>(c)]; }
+unsigned char classOf(char c) { return kByteClass[static_cast<unsigned char>(c)]; }
 
-// Calls f(word) for each run of non-blank bytes (what splitWords returns, without a
-// string per word).
+// Calls f(word, hasBracket) for each run of non-blank bytes (what splitWords returns,
+// without a string per word); hasBracket: the word holds a '[' (maybe a footnote mark).
 template <typename F>
 void forEachWord(std::string_view s, F&& f) {
-  for (size_t i = 0; i < s.size();) {
-    if (isBlank(s[i])) {
-      ++i;
+  const char* p = s.data();
+  const char* const end = p + s.size();
+  while (p < end) {
+    if (classOf(*p) == kBlankByte) {
+      ++p;
       continue;
     }
-    size_t e = i + 1;
-    while (e < s.size() && !isBlank(s[e])) ++e;
-    f(s.substr(i, e - i));
-    i = e;
+    const char* const b = p;
+    unsigned char seen = 0;
+    do seen |= classOf(*p++);
+    while (p < end && classOf(*p) != kBlankByte);
+    f(std::string_view(b, static_cast<size_t>(p - b)), seen == kBracket);
+  }
+}
+
+// forEachWord, measuring each word as it is scanned: f(word, hasBracket, width). The same
+// sum as CachedMetrics::width(face, size, word), term by term: a code point decodes the
+// same within the text as within the word alone (a sequence is whole, or one bad byte).
+template <typename F>
+void forEachMeasuredWord(std::string_view s, const CachedMetrics& m, FontFace face, double size, F&& f) {
+  const char* const data = s.data();
+  const char* p = data;
+  const char* const end = p + s.size();
+  while (p < end) {
+    if (classOf(*p) == kBlankByte) {
+      ++p;
+      continue;
+    }
+    const char* const b = p;
+    unsigned char seen = 0;
+    double w = 0;
+    do {
+      const auto c = static_cast<unsigned char>(*p);
+      seen |= kByteClass[c];
+      if (c < 0x80) {
+        w += m.advance(face, c);
+        ++p;
+      } else {
+        size_t i = static_cast<size_t>(p - data);
+        w += m.advance(face, nextCodePoint(s, i));
+        p = data + i;
+      }
+    } while (p < end && classOf(*p) != kBlankByte);
+    f(std::string_view(b, static_cast<size_t>(p - b)), seen == kBracket, w * size / 1000.0);
   }
 }
 
 }  // namespace
 
-std::vector<Word> makeWords(std::string_view text, const TextStyle& style, const FontMetrics& m,
-                            const FootnoteNumbering& numbering) {
+namespace {
+
+// makeWords, appending to `words`.
+void appendWords(std::vector<Word>& words, std::string_view text, const TextStyle& style, const FontMetrics& m,
+                 const FootnoteNumbering& numbering) {
   // Only upper-cased text needs a string of its own; otherwise words are read in place.
   std::string upper;
   if (style.upper) {
     upper = toUpper(text);
     text = upper;
   }
-  std::vector<Word> words;
   // About one word per 5 bytes of Vietnamese text: room for a few more, without a pass
   // counting them (scanning the text twice cost more than the spare room).
-  words.reserve(text.size() / 4 + 1);
-  forEachWord(text, [&](std::string_view raw) {
+  const size_t room = words.size() + text.size() / 4 + 1;
+  if (words.capacity() < room) words.reserve(std::max(room, 2 * words.capacity()));
+  // measured: the word's width when the scan measured it (CachedMetrics), else NaN.
+  const auto onWord = [&](std::string_view raw, bool hasBracket, double measured) {
     // A dash standing between words ("chính trị - xã hội") stays with the word before
     // it, so no line starts with "- " and looks like an item.
     if ((raw == "-" || raw == "–") && !words.empty()) {
@@ -141,6 +185,16 @@ std::vector<Word> makeWords(std::string_view text, const TextStyle& style, const
       Piece dash = makePiece(std::move(spaced), style.face, style.size, 0, m);
       words.back().width += dash.width;
       words.back().pieces.push_back(std::move(dash));
+      return;
+    }
+    if (!hasBracket) {
+      // Nearly every word: one piece, built in place.
+      Word& w = words.emplace_back();
+      Piece& p = w.pieces.emplace_back();
+      p.text.assign(raw);
+      p.face = style.face;
+      p.size = style.size;
+      p.width = w.width = std::isnan(measured) ? m.width(style.face, style.size, raw) : measured;
       return;
     }
     Word w;
@@ -164,62 +218,97 @@ std::vector<Word> makeWords(std::string_view text, const TextStyle& style, const
     }
     for (const auto& p : w.pieces) w.width += p.width;
     if (!w.pieces.empty()) words.push_back(std::move(w));
-  });
-  return words;
+  };
+  // CachedMetrics is final: its exact type is the test (a dynamic_cast walks the hierarchy).
+  if (typeid(m) == typeid(CachedMetrics)) {
+    forEachMeasuredWord(text, static_cast<const CachedMetrics&>(m), style.face, style.size, onWord);
+  } else {
+    const double notMeasured = std::numeric_limits<double>::quiet_NaN();
+    forEachWord(text, [&](std::string_view raw, bool hasBracket) { onWord(raw, hasBracket, notMeasured); });
+  }
 }
 
-std::vector<TextLine> breakLines(std::vector<Word> words, double width, double firstIndent, double spaceWidth,
-                                 const FontMetrics& m) {
-  std::vector<TextLine> lines;
+
+// Breaks words [first, end) of `out.words` into lines appended to `out.lines` (as ranges;
+// finishLines() points them at the words). A word wider than its line is cut in place.
+void breakInto(TextLines& out, size_t first, double width, double firstIndent, double spaceWidth,
+               const FontMetrics& m) {
+  std::vector<Word>& words = out.words;
+  std::vector<TextLine>& lines = out.lines;
+  const size_t firstLine = lines.size();
   TextLine cur;
   cur.indent = firstIndent;
   cur.available = width - firstIndent;
-  // Room for the words a first line will about hold, from their average width, so the
-  // line's vector does not regrow word by word (later lines take the previous count).
-  if (!words.empty()) {
+  cur.firstWord = cur.endWord = first;
+  // Room for the lines, from the words' average width.
+  if (words.size() > first) {
     double total = 0;
-    for (const Word& w : words) total += w.width;
-    const double perWord = total / static_cast<double>(words.size()) + spaceWidth;
-    const double fit = perWord > 0 ? cur.available / perWord : 0;
-    cur.words.reserve(std::min(words.size(), static_cast<size_t>(std::clamp(fit, 0.0, 64.0)) + 2));
-    // And for the lines, likewise.
-    const double lineCount = width > 0 ? (perWord * static_cast<double>(words.size())) / width : 0;
-    lines.reserve(static_cast<size_t>(std::clamp(lineCount, 0.0, 1000.0)) + 2);
+    for (size_t i = first; i < words.size(); ++i) total += words[i].width;
+    const double count = static_cast<double>(words.size() - first);
+    const double perWord = total / count + spaceWidth;
+    const double lineCount = width > 0 ? (perWord * count) / width : 0;
+    const size_t room = lines.size() + static_cast<size_t>(std::clamp(lineCount, 0.0, 1000.0)) + 2;
+    if (lines.capacity() < room) lines.reserve(std::max(room, 2 * lines.capacity()));
   }
   auto flush = [&] {
-    const size_t perLine = cur.words.size();
-    lines.push_back(std::move(cur));
+    lines.push_back(cur);
+    const size_t next = cur.endWord;
     cur = TextLine{};
     cur.indent = 0;
     cur.available = width;
-    // Lines of one paragraph hold about as many words each: room for that many saves
-    // regrowing the vector word by word.
-    cur.words.reserve(perLine + 2);
+    cur.firstWord = cur.endWord = next;
   };
-  for (size_t i = 0; i < words.size(); ++i) {
-    Word& w = words[i];
-    double need = cur.words.empty() ? w.width : cur.naturalWidth + spaceWidth + w.width;
+  for (size_t i = first; i < words.size(); ++i) {
+    const bool empty = cur.endWord == cur.firstWord;
+    const double w = words[i].width;
+    double need = empty ? w : cur.naturalWidth + spaceWidth + w;
     if (need <= cur.available + 1e-6) {
       cur.naturalWidth = need;
-      cur.words.push_back(std::move(w));
+      cur.endWord = i + 1;
       continue;
     }
-    if (!cur.words.empty()) {
+    if (!empty) {
       flush();
       --i;  // retry this word on the new line
       continue;
     }
-    // The word alone is wider than the line: cut it.
-    std::vector<Word> parts = cutWord(w, cur.available, m);
-    for (size_t k = 0; k < parts.size(); ++k) {
-      cur.naturalWidth = parts[k].width;
-      cur.words.push_back(std::move(parts[k]));
-      if (k + 1 < parts.size()) flush();
+    // The word alone is wider than the line: cut it, its parts taking its place.
+    std::vector<Word> parts = cutWord(words[i], cur.available, m);
+    const size_t np = parts.size();
+    words.erase(words.begin() + static_cast<std::ptrdiff_t>(i));
+    words.insert(words.begin() + static_cast<std::ptrdiff_t>(i), std::make_move_iterator(parts.begin()),
+                 std::make_move_iterator(parts.end()));
+    for (size_t k = 0; k < np; ++k) {
+      cur.naturalWidth = words[i + k].width;
+      cur.endWord = i + k + 1;
+      if (k + 1 < np) flush();
     }
+    i = i + np - 1;  // (np == 0: the word is gone, i is the next one's)
   }
-  if (!cur.words.empty() || lines.empty()) lines.push_back(std::move(cur));
+  if (cur.endWord != cur.firstWord || lines.size() == firstLine) lines.push_back(cur);
   lines.back().last = true;
-  return lines;
+}
+
+void finishLines(TextLines& out) {
+  for (TextLine& l : out.lines) l.words = std::span<const Word>(out.words.data() + l.firstWord, l.endWord - l.firstWord);
+}
+
+}  // namespace
+
+std::vector<Word> makeWords(std::string_view text, const TextStyle& style, const FontMetrics& m,
+                            const FootnoteNumbering& numbering) {
+  std::vector<Word> words;
+  appendWords(words, text, style, m, numbering);
+  return words;
+}
+
+TextLines breakLines(std::vector<Word> words, double width, double firstIndent, double spaceWidth,
+                     const FontMetrics& m) {
+  TextLines out;
+  out.words = std::move(words);
+  breakInto(out, 0, width, firstIndent, spaceWidth, m);
+  finishLines(out);
+  return out;
 }
 
 void placeLine(const TextLine& line, double x, double y, double width, LineAlign align, double spaceWidth,
@@ -242,61 +331,66 @@ void placeLine(const TextLine& line, double x, double y, double width, LineAlign
   for (const auto& w : line.words) pieces += w.pieces.size();
   // At most one run per piece; grown geometrically, since callers append line after line.
   if (out.capacity() < firstRun + pieces) out.reserve(std::max(firstRun + pieces, 2 * out.capacity()));
+  // Bytes of the line's text from word i on, with the spaces between words: a run of a
+  // naturally spaced line grows word by word, so it takes room for the rest at once.
+  size_t restBytes = 0;
+  if (natural)
+    for (const auto& w : line.words)
+      for (const auto& p : w.pieces) restBytes += p.text.size() + 1;
   double cx = start;
   for (size_t i = 0; i < n; ++i) {
     const Word& w = line.words[i];
     double px = cx;
     for (size_t k = 0; k < w.pieces.size(); ++k) {
       const Piece& p = w.pieces[k];
+      // A real space after each word but the last keeps copy/paste and search natural;
+      // its advance is not counted, the next word is placed absolutely.
+      const bool spaceAfter = i + 1 < n && k + 1 == w.pieces.size();
       if (natural && k == 0 && out.size() > firstRun) {
         TextRun& prev = out.back();
         if (prev.face == p.face && prev.size == p.size && prev.y == y - p.rise && !prev.text.empty() &&
             prev.text.back() == ' ') {
           prev.text += p.text;
-          if (i + 1 < n && k + 1 == w.pieces.size()) prev.text += " ";
+          if (spaceAfter) prev.text += ' ';
           prev.width = px + p.width - prev.x;
           px += p.width;
+          restBytes -= p.text.size() + 1;
           continue;
         }
       }
-      TextRun r;
+      TextRun& r = out.emplace_back();
       r.x = px;
       r.y = y - p.rise;
-      // A real space after each word but the last keeps copy/paste and search natural;
-      // its advance is not counted, the next word is placed absolutely.
-      const bool spaceAfter = i + 1 < n && k + 1 == w.pieces.size();
-      r.text.reserve(p.text.size() + (spaceAfter ? 1 : 0));
+      r.text.reserve(natural ? restBytes : p.text.size() + (spaceAfter ? 1 : 0));
       r.text = p.text;
       if (spaceAfter) r.text += ' ';
       r.face = p.face;
       r.size = p.size;
       r.width = p.width;
       r.role = role;
-      out.push_back(std::move(r));
       px += p.width;
+      if (natural) restBytes -= p.text.size() + 1;
     }
     cx += w.width + gap;
   }
 }
 
-std::vector<TextLine> wrapText(std::string_view text, const TextStyle& style, double width, const FontMetrics& m,
-                               double firstIndent) {
-  std::vector<TextLine> all;
+TextLines wrapText(std::string_view text, const TextStyle& style, double width, const FontMetrics& m,
+                   double firstIndent) {
+  TextLines all;
   const double space = m.width(style.face, style.size, " ");
   // Explicit line breaks inside the text start new lines.
   size_t start = 0;
   while (true) {
     size_t nl = text.find('\n', start);
     std::string_view part = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
-    auto lines = breakLines(makeWords(part, style, m), width, all.empty() ? firstIndent : 0, space, m);
-    if (all.empty()) {
-      all = std::move(lines);
-    } else {
-      for (auto& l : lines) all.push_back(std::move(l));
-    }
+    const size_t first = all.words.size();
+    appendWords(all.words, part, style, m, nullptr);
+    breakInto(all, first, width, all.lines.empty() ? firstIndent : 0, space, m);
     if (nl == std::string_view::npos) break;
     start = nl + 1;
   }
+  finishLines(all);
   return all;
 }
 

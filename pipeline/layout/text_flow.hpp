@@ -4,6 +4,7 @@
 // over the gaps between words (each word is placed by itself, since PDF word spacing
 // does not apply to two-byte text); the last line of a paragraph stays left-aligned.
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,15 @@ class PieceList {
   Piece& back() { return data()[n_ - 1]; }
   const Piece& back() const { return data()[n_ - 1]; }
   void push_back(Piece p);
+  // A default piece to fill in place; the first one is the inline one, as constructed.
+  Piece& emplace_back() {
+    if (n_ == 0) {
+      n_ = 1;
+      return one_;
+    }
+    push_back(Piece{});
+    return back();
+  }
   void push_front(Piece p);
 
  private:
@@ -56,12 +66,38 @@ struct Word {
   std::vector<std::string> footnotes;  // footnote keys marked in this word
 };
 
+// One line: a range of the words of the TextLines that holds it (lines used to hold copies
+// of their words, moved word by word out of the paragraph's list).
 struct TextLine {
-  std::vector<Word> words;
+  std::span<const Word> words;
   double naturalWidth = 0;  // words plus natural spaces
   double indent = 0;        // from the left edge of the text block
   double available = 0;     // width available to this line
   bool last = false;        // last line of its paragraph
+  size_t firstWord = 0, endWord = 0;  // the range of `words` in TextLines::words
+};
+
+// Lines and the words they show. Moving keeps the words where they are (the lines point
+// into them); copying would not, so it is not allowed.
+class TextLines {
+ public:
+  TextLines() = default;
+  TextLines(TextLines&&) = default;
+  TextLines& operator=(TextLines&&) = default;
+  TextLines(const TextLines&) = delete;
+  TextLines& operator=(const TextLines&) = delete;
+
+  size_t size() const { return lines.size(); }
+  bool empty() const { return lines.empty(); }
+  const TextLine& operator[](size_t i) const { return lines[i]; }
+  const TextLine& front() const { return lines.front(); }
+  const TextLine& back() const { return lines.back(); }
+  std::vector<TextLine>::const_iterator begin() const { return lines.begin(); }
+  std::vector<TextLine>::const_iterator end() const { return lines.end(); }
+  void clear() { lines.clear(); }
+
+  std::vector<Word> words;
+  std::vector<TextLine> lines;
 };
 
 // Maps a footnote key to the number printed as its mark ("1", "2", ...).
@@ -74,7 +110,7 @@ std::vector<Word> makeWords(std::string_view text, const TextStyle& style, const
 
 // Greedy line breaking: first line `firstIndent` narrower. A word wider than a line is
 // cut between characters, so nothing passes the margin.
-std::vector<TextLine> breakLines(std::vector<Word> words, double width, double firstIndent, double spaceWidth,
+TextLines breakLines(std::vector<Word> words, double width, double firstIndent, double spaceWidth,
                                  const FontMetrics& m);
 
 enum class LineAlign { Justify, Left, Center, Right };
@@ -84,7 +120,7 @@ void placeLine(const TextLine& line, double x, double y, double width, LineAlign
                RunRole role, std::vector<TextRun>& out);
 
 // Convenience: the lines of plain text (no footnotes), for headers and table cells.
-std::vector<TextLine> wrapText(std::string_view text, const TextStyle& style, double width, const FontMetrics& m,
+TextLines wrapText(std::string_view text, const TextStyle& style, double width, const FontMetrics& m,
                                double firstIndent = 0);
 std::string applyCase(const std::string& text, const TextStyle& style);
 

@@ -114,6 +114,35 @@ TEST(FontMetrics, CachedWidthsEqualTheBaseToTheLastBit) {
       }
 }
 
+TEST(TextFlow, WordsMeasuredWhileScannedEqualTheBaseToTheLastBit) {
+  // With CachedMetrics, makeWords measures each word as it scans it; the widths must be the
+  // base's, bit for bit, malformed and cut UTF-8 sequences included.
+  struct Uneven : FontMetrics {
+    double advance(FontFace face, char32_t cp) const override {
+      return static_cast<double>(cp % 89) * 1.29 + static_cast<int>(face) * 0.07 + 0.011;
+    }
+  } base;
+  const CachedMetrics cached(base);
+  const std::string text = "Kế hoạch phát triển - kinh tế – xã hội \xE1\xBB \xE1\xBB\xB1" "a \xC3 \xFF\x80x 漢字 "
+                           "\xf0\x9f\x98\x80 lần[^a]; cuối\xE1";
+  for (FontFace f : {FontFace::Regular, FontFace::Bold, FontFace::Italic}) {
+    TextStyle st{13.5, f};
+    const auto want = makeWords(text, st, base, [](const std::string&) { return "1"; });
+    for (int pass = 0; pass < 2; ++pass) {  // the second pass reads the filled table
+      const auto got = makeWords(text, st, cached, [](const std::string&) { return "1"; });
+      ASSERT_EQ(got.size(), want.size());
+      for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].width, want[i].width) << i;
+        ASSERT_EQ(got[i].pieces.size(), want[i].pieces.size()) << i;
+        for (size_t k = 0; k < got[i].pieces.size(); ++k) {
+          EXPECT_EQ(got[i].pieces[k].text, want[i].pieces[k].text);
+          EXPECT_EQ(got[i].pieces[k].width, want[i].pieces[k].width);
+        }
+      }
+    }
+  }
+}
+
 TEST(TextFlow, FootnoteMarkIsSuperscript) {
   FixedMetrics m(500);
   TextStyle st{14, FontFace::Regular};

@@ -181,3 +181,34 @@ TEST(ReportFigures, PercentFormatting) {
   EXPECT_EQ(formatPercent(0), "0");
   EXPECT_EQ(formatPercent(15.38), "15,4");
 }
+
+TEST(ReportText, ATemplateRenderedAgainGivesTheSameTextAndTheSameChecks) {
+  // Templates are parsed and checked once per thread; a second render must not skip a check
+  // that depends on the input (the first group's phrase list: empty when it has no task).
+  Plan plan;
+  ProgressReport rep;
+  ReportFigures withTasks;
+  withTasks.groups.push_back({"I.", "Một", {}});
+  withTasks.groups[0].tasks.total = withTasks.groups[0].tasks.inProgress = 2;
+  ReportFigures noTasks;
+  noTasks.groups.push_back({"I.", "Một", {}});
+  ReportTextInput a{&plan, &rep, &withTasks, nullptr, "Kế hoạch số 1/KH-UBND"};
+  ReportTextInput b{&plan, &rep, &noTasks, nullptr, "Kế hoạch số 1/KH-UBND"};
+  const std::string text = "{{#groups}}{{label}}: {{#status_parts}}{{text}}{{sep}}{{/status_parts}}{{/groups}}\n";
+  for (int pass = 0; pass < 2; ++pass) {
+    Diagnostics d;
+    auto out = renderReportText(text, "t", a, d);
+    ASSERT_TRUE(out) << pass;
+    EXPECT_NE(out->find("2 nhiệm vụ đang thực hiện"), std::string::npos) << *out;
+    Diagnostics d2;
+    EXPECT_FALSE(renderReportText(text, "t", b, d2)) << pass;  // no element to check {{text}} against
+    ASSERT_EQ(d2.items.size(), 2u);  // {{text}} and {{sep}}
+    EXPECT_EQ(d2.items[0].id, MsgId::TemplateUnknownValue);
+  }
+  // A bad template stays bad when asked again.
+  for (int pass = 0; pass < 2; ++pass) {
+    Diagnostics d;
+    EXPECT_FALSE(renderReportText("{{tasks.don}}", "t", a, d));
+    EXPECT_EQ(d.items.size(), 1u);
+  }
+}
