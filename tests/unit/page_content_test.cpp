@@ -33,6 +33,19 @@ TEST(PageContent, NumbersAreFixedPointTrimmed) {
     w.out += ' ';
   }
   EXPECT_EQ(w.out, "0 0 12.5 -3.25 85.03937 1000 0.1 ");
+  w.out.clear();
+  for (double v : {12.34567, 0.00001, -0.10203, 0.5, 1e-6}) {
+    w.number(v, 5);
+    w.out += ' ';
+  }
+  for (double v : {-79.078, 0.04, 5.0, -0.0004}) {
+    w.number(v, 3);
+    w.out += ' ';
+  }
+  w.number(2.5, 0);  // halves round away from zero, as llround
+  w.out += ' ';
+  w.number(-2.5, 0);
+  EXPECT_EQ(w.out, "12.34567 0.00001 -0.10203 0.5 0 -79.078 0.04 5 0 3 -3");
 }
 
 TEST(PageContent, TextIsUcs2WithEscapes) {

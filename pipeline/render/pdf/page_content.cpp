@@ -26,6 +26,11 @@ void appendInPlace(std::string& out, size_t bound, Fill fill) {
 
 namespace {
 
+constexpr char kDigitPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
 // `rounded` / 10^D in fixed point, trailing zeros trimmed, like libharu's HPDF_FToA; never
 // "-0". At most 1 + 20 + 1 + D bytes. D is a constant: its divisions are multiplications.
 template <int D>
@@ -37,9 +42,16 @@ char* writeFixed(char* d, long long rounded) {
   d = std::to_chars(d, d + 20, n / kScale).ptr;
   if (unsigned frac = static_cast<unsigned>(n % kScale)) {
     *d++ = '.';
-    for (int i = D - 1; i >= 0; --i) {
-      d[i] = static_cast<char>('0' + frac % 10);
+    // The D digits from the right, two at a time.
+    char* p = d + D;
+    if constexpr (D % 2 == 1) {
+      *--p = static_cast<char>('0' + frac % 10);
       frac /= 10;
+    }
+    for (int i = 0; i < D / 2; ++i) {
+      p -= 2;
+      std::memcpy(p, kDigitPairs + 2 * (frac % 100), 2);
+      frac /= 100;
     }
     d += D;
     while (d[-1] == '0') --d;  // frac was not 0: a digit other than 0 stops this
