@@ -4,8 +4,13 @@
 
 #include "render/pdf/page_content.hpp"
 #include "render/pdf/pdf_streams.hpp"
+#include "render/pdf/pdf_writer.hpp"
+
+#include <string>
+#include <vector>
 
 using namespace vnplan;
+using namespace std::string_literals;
 
 namespace {
 
@@ -28,6 +33,19 @@ TEST(PageContent, NumbersAreFixedPointTrimmed) {
     w.out += ' ';
   }
   EXPECT_EQ(w.out, "0 0 12.5 -3.25 85.03937 1000 0.1 ");
+  w.out.clear();
+  for (double v : {12.34567, 0.00001, -0.10203, 0.5, 1e-6}) {
+    w.number(v, 5);
+    w.out += ' ';
+  }
+  for (double v : {-79.078, 0.04, 5.0, -0.0004}) {
+    w.number(v, 3);
+    w.out += ' ';
+  }
+  w.number(2.5, 0);  // halves round away from zero, as llround
+  w.out += ' ';
+  w.number(-2.5, 0);
+  EXPECT_EQ(w.out, "12.34567 0.00001 -0.10203 0.5 0 -79.078 0.04 5 0 3 -3");
 }
 
 TEST(PageContent, TextIsUcs2WithEscapes) {
@@ -122,4 +140,121 @@ TEST(PdfStreams, ToUnicodeIsAValidIdentityMap) {
   EXPECT_EQ(cmap.find("cidrange"), std::string::npos);
   EXPECT_NE(cmap.find("<1E00> <1EFF> <1E00>"), std::string::npos);
   EXPECT_EQ(cmap.find("<D800>"), std::string::npos);  // surrogates are not characters
+}
+
+TEST(PageContent, BoxesAndRulesSetOnlyTheStateThatChanges) {
+  PageFrame page;
+  page.height = 800;
+  Box grey;
+  grey.x = 10, grey.y = 20, grey.w = 30, grey.h = 40;
+  grey.fill = 0x808080;
+  grey.stroked = true;  // black, 0.5
+  page.boxes.push_back(grey);
+  Box next = grey;
+  next.x = 40;
+  page.boxes.push_back(next);  // the same colours and width: only the path
+  Box outline = grey;
+  outline.filled = false;
+  outline.strokeWidth = 1;
+  page.boxes.push_back(outline);
+  RuleLine rule;
+  rule.x1 = 0, rule.y1 = 10, rule.x2 = 100, rule.y2 = 10;
+  rule.width = 1;
+  page.rules.push_back(rule);
+  TextRun black;
+  black.x = 10, black.y = 100, black.text = "a";
+  page.runs.push_back(black);
+  const std::string c = pageContent(page, [](int) { return "F1"; });
+  EXPECT_EQ(c,
+            "0.50196 0.50196 0.50196 rg\n0.5 w\n10 740 30 40 re\nB\n"
+            "40 740 30 40 re\nB\n"
+            "1 w\n10 740 30 40 re\nS\n"
+            "0 790 m\n100 790 l\nS\n"
+            // the fill is grey now: black text sets it back
+            "BT\n/F1 14 Tf\n0 0 0 rg\n10 700 Td\n(\0a) Tj\nET\n"s)
+      << c;
+}
+
+TEST(PageContent, CodesShownAreRecordedPerFace) {
+  PageFrame page;
+  TextRun r;
+  r.text = "A\xe1\xbb\x87";  // A, ệ U+1EC7
+  page.runs.push_back(r);
+  r.face = FontFace::Bold;
+  r.text = "(";
+  page.runs.push_back(r);
+  UsedCids used;
+  pageContent(page, [](int) { return "F1"; }, {}, &used);
+  EXPECT_TRUE(used.has(0, 'A'));
+  EXPECT_TRUE(used.has(0, 0x1EC7));
+  EXPECT_FALSE(used.has(0, '('));
+  EXPECT_TRUE(used.has(1, '('));
+  EXPECT_FALSE(used.has(1, 'A'));
+  size_t count = 0;
+  for (const auto& face : used.bits)
+    for (uint64_t word : face) count += static_cast<size_t>(__builtin_popcountll(word));
+  EXPECT_EQ(count, 3u);
+}
+
+namespace {
+
+// The numbers of every /W array of a PDF, in file order.
+std::vector<std::vector<long>> widthArrays(const std::string& pdf) {
+  std::vector<std::vector<long>> arrays;
+  for (size_t at = pdf.find("/W ["); at != std::string::npos; at = pdf.find("/W [", at + 1)) {
+    std::vector<long> numbers;
+    int depth = 0;
+    for (size_t i = at + 3; i < pdf.size(); ++i) {
+      const char ch = pdf[i];
+      if (ch == '[') ++depth;
+      if (ch == ']' && --depth == 0) break;
+      if (ch == '-' || (ch >= '0' && ch <= '9')) {
+        size_t used = 0;
+        numbers.push_back(std::stol(pdf.substr(i, 12), &used));
+        i += used - 1;
+      }
+    }
+    arrays.push_back(numbers);
+  }
+  return arrays;
+}
+
+}  // namespace
+
+TEST(PdfWriterWidths, EachFontListsTheWidthsOfTheCodesItShowsOnly) {
+  PdfWriter writer(findFonts(defaultFontDirs()));
+  const FontMetrics& m = writer.metrics();
+  LaidOutDocument doc;
+  PageFrame page;
+  TextRun r;
+  r.x = 50, r.y = 100;
+  r.text = "BAB Z";  // A and B consecutive codes: one run; space; Z alone
+  page.runs.push_back(r);
+  r.y = 120, r.face = FontFace::Italic, r.text = "\xe1\xbb\x87";  // ệ
+  page.runs.push_back(r);
+  doc.pages.push_back(page);
+  const std::string pdf = writer.finish(doc);
+  const auto arrays = widthArrays(pdf);
+  ASSERT_EQ(arrays.size(), 4u) << "one /W per face";
+  auto w = [&](FontFace f, char32_t cp) { return static_cast<long>(m.advance(f, cp)); };
+  // Regular: "65 [A B] 90 [Z]", after "32 [space]" unless the space has the default width.
+  const std::vector<long> letters{65, w(FontFace::Regular, 'A'), w(FontFace::Regular, 'B'), 90, w(FontFace::Regular, 'Z')};
+  std::vector<long> spaceFirst{32, w(FontFace::Regular, ' ')};
+  spaceFirst.insert(spaceFirst.end(), letters.begin(), letters.end());
+  bool sawRegular = false, sawItalic = false;
+  size_t empty = 0;
+  for (const auto& a : arrays) {
+    if (a.empty()) {
+      ++empty;
+    } else if (a.size() == 2) {
+      EXPECT_EQ(a, (std::vector<long>{0x1EC7, w(FontFace::Italic, 0x1EC7)}));
+      sawItalic = true;
+    } else {
+      EXPECT_TRUE(a == letters || a == spaceFirst) << a.size();
+      sawRegular = true;
+    }
+  }
+  EXPECT_TRUE(sawRegular);
+  EXPECT_TRUE(sawItalic);
+  EXPECT_EQ(empty, 2u);  // Bold and BoldItalic show nothing
 }

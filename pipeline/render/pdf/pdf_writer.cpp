@@ -129,8 +129,8 @@ std::shared_ptr<const EmbeddedFace> embeddedFace(const std::string& path) {
 struct FaceTables {
   std::string cidToGidDeflated;  // CID (= UCS-2 code) -> glyph, big-endian, codes 0…0xFFFE
   int defaultWidth = 0;
-  std::vector<std::pair<unsigned, std::vector<int>>> widths;  // /W runs: first CID, widths
-  std::vector<int16_t> cidWidths;  // every CID's advance as /W and /DW give it (for TJ gaps)
+  // Every CID's advance as /W and /DW give it (for TJ gaps, and the /W of the codes shown).
+  std::vector<int16_t> cidWidths;
 };
 
 FaceTables faceTables(HPDF_FontDef def) {
@@ -139,22 +139,11 @@ FaceTables faceTables(HPDF_FontDef def) {
   std::string map(kCodes * 2, '\0');
   t.defaultWidth = def->missing_width;
   t.cidWidths.assign(0x10000, static_cast<int16_t>(t.defaultWidth));
-  std::vector<int>* run = nullptr;
   for (unsigned cid = 0; cid < kCodes; ++cid) {
     const HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UNICODE>(cid));
     map[cid * 2] = static_cast<char>(gid >> 8);
     map[cid * 2 + 1] = static_cast<char>(gid & 0xFF);
-    const int w = HPDF_TTFontDef_GetGidWidth(def, gid);
-    t.cidWidths[cid] = static_cast<int16_t>(w);
-    if (w == t.defaultWidth) {
-      run = nullptr;
-      continue;
-    }
-    if (!run) {
-      t.widths.emplace_back(cid, std::vector<int>{});
-      run = &t.widths.back().second;
-    }
-    run->push_back(w);
+    t.cidWidths[cid] = static_cast<int16_t>(HPDF_TTFontDef_GetGidWidth(def, gid));
   }
   t.cidToGidDeflated = deflateBytes(map, 9);
   return t;
@@ -259,14 +248,7 @@ struct PdfWriter::Impl {
     ret += HPDF_Dict_Add(cidFont, "DW2", dw2);
     ret += HPDF_Array_AddNumber(dw2, static_cast<HPDF_INT32>(def->font_bbox.bottom));
     ret += HPDF_Array_AddNumber(dw2, static_cast<HPDF_INT32>(def->font_bbox.bottom - def->font_bbox.top));
-    HPDF_Array widths = newArray();
-    ret += HPDF_Dict_Add(cidFont, "W", widths);
-    for (const auto& [first, run] : tables.widths) {
-      ret += HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(first));
-      HPDF_Array sub = newArray();
-      ret += HPDF_Array_Add(widths, sub);
-      for (int w : run) ret += HPDF_Array_AddNumber(sub, w);
-    }
+    cidFonts[i] = cidFont;  // its /W comes at finish, from the codes the pages show
     ret += HPDF_Dict_Add(cidFont, "CIDToGIDMap", newStream(tables.cidToGidDeflated));
 
     HPDF_Dict descriptor = newDict(true);
@@ -290,7 +272,42 @@ struct PdfWriter::Impl {
     return type0;
   }
 
-  std::array<HPDF_Dict, 4> fonts{};  // this document's Type0 font of each face
+  // /W of face i: the advance of every code the pages show that is not /DW, in runs of
+  // consecutive codes ("first [w w …]"). A viewer needs no other code's width, and the whole
+  // face's array was ~3,000 numbers per face and document.
+  void addWidths(size_t i) {
+    HPDF_MMgr mmgr = tf->pdf->mmgr;
+    const FaceTables& tables = tf->tables[i];
+    HPDF_Array widths = HPDF_Array_New(mmgr);
+    if (!widths) throw std::runtime_error("libharu: out of memory");
+    HPDF_STATUS ret = HPDF_Dict_Add(cidFonts[i], "W", widths);
+    HPDF_Array run = nullptr;
+    unsigned next = 0;  // the code that would continue the open run
+    const auto& bits = used.bits[i];
+    for (unsigned word = 0; word < bits.size(); ++word)
+      for (uint64_t b = bits[word]; b; b &= b - 1) {
+        const unsigned cid = word * 64 + static_cast<unsigned>(__builtin_ctzll(b));
+        const int w = tables.cidWidths[cid];
+        if (w == tables.defaultWidth) {
+          run = nullptr;
+          continue;
+        }
+        if (!run || cid != next) {
+          ret += HPDF_Array_AddNumber(widths, static_cast<HPDF_INT32>(cid));
+          run = HPDF_Array_New(mmgr);
+          if (!run) throw std::runtime_error("libharu: out of memory");
+          ret += HPDF_Array_Add(widths, run);
+        }
+        ret += HPDF_Array_AddNumber(run, w);
+        next = cid + 1;
+      }
+    if (ret != HPDF_OK) throw std::runtime_error("libharu: font widths");
+    check("font widths");
+  }
+
+  std::array<HPDF_Dict, 4> fonts{};     // this document's Type0 font of each face
+  std::array<HPDF_Dict, 4> cidFonts{};  // and its descendant CIDFontType2
+  UsedCids used;                        // the codes each face shows in this document
   size_t deflatedStreams = 0;
 };
 
@@ -415,12 +432,13 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
       if (!name) name = HPDF_Page_GetLocalFontName(page, d.fonts[static_cast<size_t>(face)]);
       if (!name) throw std::runtime_error("libharu: no font resource name");
       return name;
-    }, widths);
+    }, widths, &d.used);
     setDeflatedStream(static_cast<HPDF_PageAttr>(page->attr)->contents, deflateBytes(content, 1));
     ++d.deflatedStreams;
     d.check("painting a page");
   }
 
+  for (size_t i = 0; i < 4; ++i) d.addWidths(i);
   recordMarks(pdf, doc, pages);
   d.check("recording marks");
   HPDF_SaveToStream(pdf);
