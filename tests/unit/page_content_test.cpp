@@ -30,22 +30,22 @@ TEST(PageContent, NumbersAreFixedPointTrimmed) {
   ContentWriter w;
   for (double v : {0.0, -0.0000001, 12.5, -3.25, 85.039370078, 1000.0, 0.1}) {
     w.number(v, 5);
-    w.out += ' ';
+    w.put(' ');
   }
-  EXPECT_EQ(w.out, "0 0 12.5 -3.25 85.03937 1000 0.1 ");
-  w.out.clear();
+  EXPECT_EQ(w.view(), "0 0 12.5 -3.25 85.03937 1000 0.1 ");
+  w.restart();
   for (double v : {12.34567, 0.00001, -0.10203, 0.5, 1e-6}) {
     w.number(v, 5);
-    w.out += ' ';
+    w.put(' ');
   }
   for (double v : {-79.078, 0.04, 5.0, -0.0004}) {
     w.number(v, 3);
-    w.out += ' ';
+    w.put(' ');
   }
   w.number(2.5, 0);  // halves round away from zero, as llround
-  w.out += ' ';
+  w.put(' ');
   w.number(-2.5, 0);
-  EXPECT_EQ(w.out, "12.34567 0.00001 -0.10203 0.5 0 -79.078 0.04 5 0 3 -3");
+  EXPECT_EQ(w.view(), "12.34567 0.00001 -0.10203 0.5 0 -79.078 0.04 5 0 3 -3");
 }
 
 TEST(PageContent, TextIsUcs2WithEscapes) {
@@ -55,7 +55,7 @@ TEST(PageContent, TextIsUcs2WithEscapes) {
   w.text("\xe1\xba\xa0()\\\xe0\xa8\x8d\xf0\x9f\x98\x80");
   const std::string expected = std::string("(\x1e\xa0") + std::string("\0\\(", 3) + std::string("\0\\)", 3) +
                                std::string("\0\\\\", 3) + "\\n\\r" + std::string("\0 ", 2) + ")";
-  EXPECT_EQ(w.out, expected);
+  EXPECT_EQ(w.view(), expected);
 }
 
 TEST(PageContent, LongTextIsWrittenWhole) {
@@ -76,7 +76,7 @@ TEST(PageContent, LongTextIsWrittenWhole) {
   expected += ")";
   ContentWriter w;
   w.text(utf8);
-  EXPECT_EQ(w.out, expected);
+  EXPECT_EQ(w.view(), expected);
 }
 
 TEST(PageContent, TextPositionsAreRelativeAndDoNotDrift) {
