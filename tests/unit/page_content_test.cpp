@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include "model/text.hpp"
 #include "render/pdf/page_content.hpp"
 #include "render/pdf/pdf_streams.hpp"
 #include "render/pdf/pdf_writer.hpp"
@@ -257,4 +258,40 @@ TEST(PdfWriterWidths, EachFontListsTheWidthsOfTheCodesItShowsOnly) {
   EXPECT_TRUE(sawRegular);
   EXPECT_TRUE(sawItalic);
   EXPECT_EQ(empty, 2u);  // Bold and BoldItalic show nothing
+}
+
+TEST(PageContent, TextDecodesLikeNextCodePoint) {
+  // The writer's own two- and three-byte decoding must agree with nextCodePoint on valid
+  // Vietnamese and on malformed input (truncated sequences, stray continuation bytes).
+  const std::vector<std::string> inputs = {
+      "Đường ư ơ ạ ề ỹ ẫ",       "\xe1\xba",          "\xc4",          "\x80\xbf a",
+      "\xe1\x41\x42",            "\xc4\x41",          "\xf0\x9f\x98",  "x\xe1\xba\xa0\xc6\xb0\xff",
+      "\xed\xa0\x80 surrogate",  "\xc0\xaf overlong", "\xe0\x80\xaf"};
+  std::vector<int16_t> widths(0x10000);
+  for (size_t k = 0; k < widths.size(); ++k) widths[k] = static_cast<int16_t>(k % 7 + 1);
+  for (const std::string& in : inputs) {
+    std::string expected = "(";
+    long expectedAdvance = 0;
+    for (size_t i = 0; i < in.size();) {
+      char32_t cp = nextCodePoint(in, i);
+      if (cp > 0xFFFF) cp = 0x20;
+      expectedAdvance += widths[cp];
+      for (unsigned b : {static_cast<unsigned>(cp >> 8), static_cast<unsigned>(cp & 0xFF)}) {
+        if (b == '(' || b == ')' || b == '\\') {
+          expected += '\\';
+          expected += static_cast<char>(b);
+        } else if (b == '\r') {
+          expected += "\\r";
+        } else if (b == '\n') {
+          expected += "\\n";
+        } else {
+          expected += static_cast<char>(b);
+        }
+      }
+    }
+    expected += ')';
+    ContentWriter w;
+    EXPECT_EQ(w.text(in, widths.data()), expectedAdvance) << in;
+    EXPECT_EQ(w.view(), expected) << in;
+  }
 }

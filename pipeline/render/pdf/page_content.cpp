@@ -23,6 +23,24 @@ constexpr char kDigitPairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
+// A page's coordinates are below 1000: their integer parts without a library call.
+inline char* writeUnsigned(char* d, unsigned long long v) {
+  if (v < 10) {
+    *d = static_cast<char>('0' + v);
+    return d + 1;
+  }
+  if (v < 100) {
+    std::memcpy(d, kDigitPairs + 2 * v, 2);
+    return d + 2;
+  }
+  if (v < 1000) {
+    *d = static_cast<char>('0' + v / 100);
+    std::memcpy(d + 1, kDigitPairs + 2 * (v % 100), 2);
+    return d + 3;
+  }
+  return std::to_chars(d, d + 20, v).ptr;
+}
+
 // `rounded` / 10^D in fixed point, trailing zeros trimmed, like libharu's HPDF_FToA; never
 // "-0". At most 1 + 20 + 1 + D bytes. D is a constant: its divisions are multiplications.
 template <int D>
@@ -31,7 +49,7 @@ char* writeFixed(char* d, long long rounded) {
   constexpr unsigned long long kScale = D == 1 ? 10 : D == 2 ? 100 : D == 3 ? 1000 : D == 4 ? 10000 : 100000;
   if (rounded < 0) *d++ = '-';
   const auto n = static_cast<unsigned long long>(rounded < 0 ? -rounded : rounded);
-  d = std::to_chars(d, d + 20, n / kScale).ptr;
+  d = writeUnsigned(d, n / kScale);
   if (unsigned frac = static_cast<unsigned>(n % kScale)) {
     *d++ = '.';
     // The D digits from the right, two at a time.
@@ -55,7 +73,7 @@ char* writeFixed(char* d, long long rounded, int decimals) {
   switch (decimals) {
     case 0: {
       if (rounded < 0) *d++ = '-';
-      return std::to_chars(d, d + 20, static_cast<unsigned long long>(rounded < 0 ? -rounded : rounded)).ptr;
+      return writeUnsigned(d, static_cast<unsigned long long>(rounded < 0 ? -rounded : rounded));
     }
     case 1: return writeFixed<1>(d, rounded);
     case 2: return writeFixed<2>(d, rounded);
@@ -187,8 +205,19 @@ long ContentWriter::text(std::string_view utf8, const int16_t* widths, uint64_t*
         asciiHigh |= bit;
       continue;
     }
-    char32_t cp = nextCodePoint(utf8, i);
-    if (cp > 0xFFFF) cp = 0x20;  // as libharu: beyond the BMP becomes a space
+    // Two- and three-byte sequences (all of Vietnamese) decoded here, exactly as
+    // nextCodePoint would; anything else by it.
+    char32_t cp;
+    if (c >= 0xE0 && c < 0xF0 && n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      cp = (char32_t{c & 0x0Fu} << 12) | (char32_t{s[i + 1] & 0x3Fu} << 6) | char32_t{s[i + 2] & 0x3Fu};
+      i += 3;
+    } else if (c >= 0xC0 && c < 0xE0 && n - i >= 2 && (s[i + 1] & 0xC0) == 0x80) {
+      cp = (char32_t{c & 0x1Fu} << 6) | char32_t{s[i + 1] & 0x3Fu};
+      i += 2;
+    } else {
+      cp = nextCodePoint(utf8, i);
+      if (cp > 0xFFFF) cp = 0x20;  // as libharu: beyond the BMP becomes a space
+    }
     d = putStringByte(d, static_cast<unsigned char>(cp >> 8));
     d = putStringByte(d, static_cast<unsigned char>(cp & 0xFF));
     if (widths) advance += widths[cp];
