@@ -47,6 +47,13 @@ TEST(PageContent, NumbersAreFixedPointTrimmed) {
   w.put(' ');
   w.number(-2.5, 0);
   EXPECT_EQ(w.view(), "12.34567 0.00001 -0.10203 0.5 0 -79.078 0.04 5 0 3 -3");
+  // A TJ gap in thousandths, written as number(k / 1000.0, 3) would.
+  for (long long k : {-79078LL, 40LL, 5000LL, -1LL, 123456LL, 1234567891LL}) {
+    ContentWriter a, b;
+    a.fixed3(k);
+    b.number(static_cast<double>(k) / 1000.0, 3);
+    EXPECT_EQ(a.view(), b.view()) << k;
+  }
 }
 
 TEST(PageContent, TextIsUcs2WithEscapes) {

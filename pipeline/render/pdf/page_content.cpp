@@ -110,6 +110,8 @@ void ContentWriter::number(double v, int decimals) {
   done(writeFixed(room(32), rounded, decimals));
 }
 
+void ContentWriter::fixed3(long long thousandths) { done(writeFixed<3>(room(32), thousandths)); }
+
 void ContentWriter::color(unsigned rgb, bool stroke) {
   const auto& table = colorComponents();
   char* d = room(3 * 8 + 3);

@@ -92,6 +92,8 @@ struct ContentWriter {
     return std::move(buf);
   }
   void number(double v, int decimals);
+  // thousandths / 1000 with up to 3 decimals, as number() writes it.
+  void fixed3(long long thousandths);
   void color(unsigned rgb, bool stroke);
   void fillColor(unsigned rgb);
   void strokeColor(unsigned rgb);
@@ -155,10 +157,11 @@ void writePageContent(ContentWriter& w, const PageFrame& page, NameOf&& nameOf, 
       if (sameLine) {
         // The gap from where the last string ended, in thousandths of the font size
         // (positive moves left).
-        const double adjust = static_cast<double>(roundHalfAway((penX - x) * 1000.0 / r.size * 1000.0)) / 1000.0;
-        if (adjust != 0) {
+        const long long thousandths = roundHalfAway((penX - x) * 1000.0 / r.size * 1000.0);
+        const double adjust = static_cast<double>(thousandths) / 1000.0;
+        if (thousandths != 0) {
           w.put(' ');
-          w.number(adjust, 3);
+          w.fixed3(thousandths);  // what number(adjust, 3) writes
           penX -= adjust * r.size / 1000.0;
         }
         w.put(' ');

@@ -381,7 +381,6 @@ struct PdfWriter::Impl {
   std::array<HPDF_Dict, 4> fonts{};     // this document's Type0 font of each face
   std::array<HPDF_Dict, 4> cidFonts{};  // and its descendant CIDFontType2
   UsedCids used;                        // the codes each face shows in this document
-  ContentWriter content;                // each page's content, on one reused buffer
   size_t deflatedStreams = 0;
 };
 
@@ -491,6 +490,8 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
   d.check("document info");
 
   std::vector<HPDF_Page> pages;
+  // Each page's content, on one buffer per thread (handed to libharu before the next page).
+  thread_local ContentWriter content;
   for (const PageFrame& f : doc.pages) {
     HPDF_Page page = HPDF_AddPage(pdf);
     pages.push_back(page);
@@ -501,13 +502,13 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
     std::array<const char*, 4> names{};
     const CidWidths widths{d.tf->tables[0].cidWidths.data(), d.tf->tables[1].cidWidths.data(),
                            d.tf->tables[2].cidWidths.data(), d.tf->tables[3].cidWidths.data()};
-    writePageContent(d.content, f, [&](int face) -> const char* {
+    writePageContent(content, f, [&](int face) -> const char* {
       const char*& name = names[static_cast<size_t>(face)];
       if (!name) name = HPDF_Page_GetLocalFontName(page, d.fonts[static_cast<size_t>(face)]);
       if (!name) throw std::runtime_error("libharu: no font resource name");
       return name;
     }, widths, &d.used);
-    setDeflatedStream(static_cast<HPDF_PageAttr>(page->attr)->contents, deflateToScratch(d.content.view(), 1));
+    setDeflatedStream(static_cast<HPDF_PageAttr>(page->attr)->contents, deflateToScratch(content.view(), 1));
     ++d.deflatedStreams;
     d.check("painting a page");
   }
