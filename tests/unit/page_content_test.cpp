@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include "model/text.hpp"
 #include "render/pdf/page_content.hpp"
 #include "render/pdf/pdf_streams.hpp"
 #include "render/pdf/pdf_writer.hpp"
@@ -30,22 +31,29 @@ TEST(PageContent, NumbersAreFixedPointTrimmed) {
   ContentWriter w;
   for (double v : {0.0, -0.0000001, 12.5, -3.25, 85.039370078, 1000.0, 0.1}) {
     w.number(v, 5);
-    w.out += ' ';
+    w.put(' ');
   }
-  EXPECT_EQ(w.out, "0 0 12.5 -3.25 85.03937 1000 0.1 ");
-  w.out.clear();
+  EXPECT_EQ(w.view(), "0 0 12.5 -3.25 85.03937 1000 0.1 ");
+  w.restart();
   for (double v : {12.34567, 0.00001, -0.10203, 0.5, 1e-6}) {
     w.number(v, 5);
-    w.out += ' ';
+    w.put(' ');
   }
   for (double v : {-79.078, 0.04, 5.0, -0.0004}) {
     w.number(v, 3);
-    w.out += ' ';
+    w.put(' ');
   }
   w.number(2.5, 0);  // halves round away from zero, as llround
-  w.out += ' ';
+  w.put(' ');
   w.number(-2.5, 0);
-  EXPECT_EQ(w.out, "12.34567 0.00001 -0.10203 0.5 0 -79.078 0.04 5 0 3 -3");
+  EXPECT_EQ(w.view(), "12.34567 0.00001 -0.10203 0.5 0 -79.078 0.04 5 0 3 -3");
+  // A TJ gap in thousandths, written as number(k / 1000.0, 3) would.
+  for (long long k : {-79078LL, 40LL, 5000LL, -1LL, 123456LL, 1234567891LL}) {
+    ContentWriter a, b;
+    a.fixed3(k);
+    b.number(static_cast<double>(k) / 1000.0, 3);
+    EXPECT_EQ(a.view(), b.view()) << k;
+  }
 }
 
 TEST(PageContent, TextIsUcs2WithEscapes) {
@@ -55,7 +63,7 @@ TEST(PageContent, TextIsUcs2WithEscapes) {
   w.text("\xe1\xba\xa0()\\\xe0\xa8\x8d\xf0\x9f\x98\x80");
   const std::string expected = std::string("(\x1e\xa0") + std::string("\0\\(", 3) + std::string("\0\\)", 3) +
                                std::string("\0\\\\", 3) + "\\n\\r" + std::string("\0 ", 2) + ")";
-  EXPECT_EQ(w.out, expected);
+  EXPECT_EQ(w.view(), expected);
 }
 
 TEST(PageContent, LongTextIsWrittenWhole) {
@@ -76,7 +84,7 @@ TEST(PageContent, LongTextIsWrittenWhole) {
   expected += ")";
   ContentWriter w;
   w.text(utf8);
-  EXPECT_EQ(w.out, expected);
+  EXPECT_EQ(w.view(), expected);
 }
 
 TEST(PageContent, TextPositionsAreRelativeAndDoNotDrift) {
@@ -257,4 +265,44 @@ TEST(PdfWriterWidths, EachFontListsTheWidthsOfTheCodesItShowsOnly) {
   EXPECT_TRUE(sawRegular);
   EXPECT_TRUE(sawItalic);
   EXPECT_EQ(empty, 2u);  // Bold and BoldItalic show nothing
+  // The /W text put in after saving is libharu's own array layout, and no placeholder is left.
+  EXPECT_NE(pdf.find("/W [ 7879 [ " + std::to_string(w(FontFace::Italic, 0x1EC7)) + " ] ]"), std::string::npos);
+  EXPECT_NE(pdf.find("/W [ ]"), std::string::npos);
+  EXPECT_EQ(pdf.find("vnplanWidths"), std::string::npos);
+}
+
+TEST(PageContent, TextDecodesLikeNextCodePoint) {
+  // The writer's own two- and three-byte decoding must agree with nextCodePoint on valid
+  // Vietnamese and on malformed input (truncated sequences, stray continuation bytes).
+  const std::vector<std::string> inputs = {
+      "Đường ư ơ ạ ề ỹ ẫ",       "\xe1\xba",          "\xc4",          "\x80\xbf a",
+      "\xe1\x41\x42",            "\xc4\x41",          "\xf0\x9f\x98",  "x\xe1\xba\xa0\xc6\xb0\xff",
+      "\xed\xa0\x80 surrogate",  "\xc0\xaf overlong", "\xe0\x80\xaf"};
+  std::vector<int16_t> widths(0x10000);
+  for (size_t k = 0; k < widths.size(); ++k) widths[k] = static_cast<int16_t>(k % 7 + 1);
+  for (const std::string& in : inputs) {
+    std::string expected = "(";
+    long expectedAdvance = 0;
+    for (size_t i = 0; i < in.size();) {
+      char32_t cp = nextCodePoint(in, i);
+      if (cp > 0xFFFF) cp = 0x20;
+      expectedAdvance += widths[cp];
+      for (unsigned b : {static_cast<unsigned>(cp >> 8), static_cast<unsigned>(cp & 0xFF)}) {
+        if (b == '(' || b == ')' || b == '\\') {
+          expected += '\\';
+          expected += static_cast<char>(b);
+        } else if (b == '\r') {
+          expected += "\\r";
+        } else if (b == '\n') {
+          expected += "\\n";
+        } else {
+          expected += static_cast<char>(b);
+        }
+      }
+    }
+    expected += ')';
+    ContentWriter w;
+    EXPECT_EQ(w.text(in, widths.data()), expectedAdvance) << in;
+    EXPECT_EQ(w.view(), expected) << in;
+  }
 }

@@ -2,6 +2,7 @@
 
 #include "model/text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -10,19 +11,10 @@
 
 namespace vnplan {
 
-namespace {
-
-// Appends what `fill(dest)` writes (at most `bound` bytes; returns its end) straight into
-// `out`: composing in a buffer and copying it over cost a quarter of the text writing.
-template <typename Fill>
-void appendInPlace(std::string& out, size_t bound, Fill fill) {
-  const size_t old = out.size();
-  out.resize(old + bound);
-  char* end = fill(out.data() + old);
-  out.resize(static_cast<size_t>(end - out.data()));
+void ContentWriter::grow(size_t n) {
+  // Doubling: each byte is zero-filled once or twice over a page, not once per reservation.
+  buf.resize(std::max(len + n, 2 * buf.size() + 4096));
 }
-
-}  // namespace
 
 namespace {
 
@@ -30,6 +22,24 @@ constexpr char kDigitPairs[] =
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
+
+// A page's coordinates are below 1000: their integer parts without a library call.
+inline char* writeUnsigned(char* d, unsigned long long v) {
+  if (v < 10) {
+    *d = static_cast<char>('0' + v);
+    return d + 1;
+  }
+  if (v < 100) {
+    std::memcpy(d, kDigitPairs + 2 * v, 2);
+    return d + 2;
+  }
+  if (v < 1000) {
+    *d = static_cast<char>('0' + v / 100);
+    std::memcpy(d + 1, kDigitPairs + 2 * (v % 100), 2);
+    return d + 3;
+  }
+  return std::to_chars(d, d + 20, v).ptr;
+}
 
 // `rounded` / 10^D in fixed point, trailing zeros trimmed, like libharu's HPDF_FToA; never
 // "-0". At most 1 + 20 + 1 + D bytes. D is a constant: its divisions are multiplications.
@@ -39,7 +49,7 @@ char* writeFixed(char* d, long long rounded) {
   constexpr unsigned long long kScale = D == 1 ? 10 : D == 2 ? 100 : D == 3 ? 1000 : D == 4 ? 10000 : 100000;
   if (rounded < 0) *d++ = '-';
   const auto n = static_cast<unsigned long long>(rounded < 0 ? -rounded : rounded);
-  d = std::to_chars(d, d + 20, n / kScale).ptr;
+  d = writeUnsigned(d, n / kScale);
   if (unsigned frac = static_cast<unsigned>(n % kScale)) {
     *d++ = '.';
     // The D digits from the right, two at a time.
@@ -63,7 +73,7 @@ char* writeFixed(char* d, long long rounded, int decimals) {
   switch (decimals) {
     case 0: {
       if (rounded < 0) *d++ = '-';
-      return std::to_chars(d, d + 20, static_cast<unsigned long long>(rounded < 0 ? -rounded : rounded)).ptr;
+      return writeUnsigned(d, static_cast<unsigned long long>(rounded < 0 ? -rounded : rounded));
     }
     case 1: return writeFixed<1>(d, rounded);
     case 2: return writeFixed<2>(d, rounded);
@@ -97,12 +107,15 @@ const std::array<ComponentText, 256>& colorComponents() {
 void ContentWriter::number(double v, int decimals) {
   static constexpr double kScale[] = {1, 10, 100, 1000, 10000, 100000};
   const long long rounded = roundHalfAway(v * kScale[decimals]);
-  appendInPlace(out, 32, [&](char* d) { return writeFixed(d, rounded, decimals); });
+  done(writeFixed(room(32), rounded, decimals));
 }
+
+void ContentWriter::fixed3(long long thousandths) { done(writeFixed<3>(room(32), thousandths)); }
 
 void ContentWriter::color(unsigned rgb, bool stroke) {
   const auto& table = colorComponents();
-  appendInPlace(out, 3 * 8 + 3, [&](char* d) {
+  char* d = room(3 * 8 + 3);
+  {
     for (int shift : {16, 8, 0}) {
       const ComponentText& c = table[(rgb >> shift) & 0xFF];
       std::memcpy(d, c.text, sizeof c.text);
@@ -112,8 +125,8 @@ void ContentWriter::color(unsigned rgb, bool stroke) {
     *d++ = stroke ? 'R' : 'r';
     *d++ = stroke ? 'G' : 'g';
     *d++ = '\n';
-    return d;
-  });
+  }
+  done(d);
 }
 
 namespace {
@@ -142,33 +155,82 @@ inline char* putStringByte(char* d, unsigned char b) {
 
 }  // namespace
 
+namespace {
+
+// An ASCII character's UCS-2 code as written: a zero high byte and the (escaped) low
+// byte, in the first `len` of `bytes`.
+struct AsciiCode {
+  char bytes[4];
+  unsigned len;
+};
+constexpr std::array<AsciiCode, 128> kAsciiCodes = [] {
+  std::array<AsciiCode, 128> t{};
+  for (unsigned c = 0; c < 128; ++c) {
+    t[c].bytes[0] = '\0';
+    if (const char escaped = kEscapes[c]) {
+      t[c].bytes[1] = '\\';
+      t[c].bytes[2] = escaped;
+      t[c].len = 3;
+    } else {
+      t[c].bytes[1] = static_cast<char>(c);
+      t[c].len = 2;
+    }
+  }
+  return t;
+}();
+
+}  // namespace
+
 long ContentWriter::text(std::string_view utf8, const int16_t* widths, uint64_t* used) {
   // Each character as its big-endian UCS-2 code in a literal string.
   long advance = 0;
   const size_t n = utf8.size();
+  const auto* s = reinterpret_cast<const unsigned char*>(utf8.data());
   // At most 3 bytes per input byte (an ASCII character: a zero byte and an escaped one),
-  // and the parentheses.
-  appendInPlace(out, 3 * n + 2, [&](char* d) {
-    *d++ = '(';
-    for (size_t i = 0; i < n;) {
-      const auto c = static_cast<unsigned char>(utf8[i]);
-      char32_t cp;
-      if (c < 0x80) {
-        cp = c;
-        ++i;
-        *d++ = '\0';  // the high byte of an ASCII code: never escaped
-      } else {
-        cp = nextCodePoint(utf8, i);
-        if (cp > 0xFFFF) cp = 0x20;  // as libharu: beyond the BMP becomes a space
-        d = putStringByte(d, static_cast<unsigned char>(cp >> 8));
-      }
-      if (widths) advance += widths[cp];
-      if (used) used[cp >> 6] |= uint64_t{1} << (cp & 63);
-      d = putStringByte(d, static_cast<unsigned char>(cp & 0xFF));
+  // and the parentheses; an ASCII code is copied as 4 bytes, within the room of the ")".
+  char* d = room(3 * n + 2);
+  *d++ = '(';
+  // The ASCII codes shown (most of the text), collected in registers and stored once.
+  uint64_t asciiLow = 0, asciiHigh = 0;
+  for (size_t i = 0; i < n;) {
+    const unsigned c = s[i];
+    if (c < 0x80) {
+      ++i;
+      const AsciiCode& code = kAsciiCodes[c];
+      std::memcpy(d, code.bytes, 4);
+      d += code.len;
+      if (widths) advance += widths[c];
+      const uint64_t bit = uint64_t{1} << (c & 63);
+      if (c < 64)
+        asciiLow |= bit;
+      else
+        asciiHigh |= bit;
+      continue;
     }
-    *d++ = ')';
-    return d;
-  });
+    // Two- and three-byte sequences (all of Vietnamese) decoded here, exactly as
+    // nextCodePoint would; anything else by it.
+    char32_t cp;
+    if (c >= 0xE0 && c < 0xF0 && n - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+      cp = (char32_t{c & 0x0Fu} << 12) | (char32_t{s[i + 1] & 0x3Fu} << 6) | char32_t{s[i + 2] & 0x3Fu};
+      i += 3;
+    } else if (c >= 0xC0 && c < 0xE0 && n - i >= 2 && (s[i + 1] & 0xC0) == 0x80) {
+      cp = (char32_t{c & 0x1Fu} << 6) | char32_t{s[i + 1] & 0x3Fu};
+      i += 2;
+    } else {
+      cp = nextCodePoint(utf8, i);
+      if (cp > 0xFFFF) cp = 0x20;  // as libharu: beyond the BMP becomes a space
+    }
+    d = putStringByte(d, static_cast<unsigned char>(cp >> 8));
+    d = putStringByte(d, static_cast<unsigned char>(cp & 0xFF));
+    if (widths) advance += widths[cp];
+    if (used) used[cp >> 6] |= uint64_t{1} << (cp & 63);
+  }
+  *d++ = ')';
+  done(d);
+  if (used) {
+    used[0] |= asciiLow;
+    used[1] |= asciiHigh;
+  }
   return advance;
 }
 
@@ -187,7 +249,7 @@ void ContentWriter::strokeColor(unsigned rgb) {
 void ContentWriter::lineWidth(double width) {
   if (width == line) return;
   number(width, 5);
-  out += " w\n";
+  put(" w\n");
   line = width;
 }
 
@@ -200,27 +262,27 @@ void ContentWriter::box(const Box& b, double H) {
     lineWidth(b.strokeWidth);
   }
   number(b.x, 5);
-  out += ' ';
+  put(' ');
   number(H - b.y - b.h, 5);
-  out += ' ';
+  put(' ');
   number(b.w, 5);
-  out += ' ';
+  put(' ');
   number(b.h, 5);
-  out += " re\n";
-  out += b.filled && b.stroked ? "B\n" : b.filled ? "f\n" : "S\n";
+  put(" re\n");
+  put(b.filled && b.stroked ? "B\n" : b.filled ? "f\n" : "S\n");
 }
 
 void ContentWriter::rule(const RuleLine& r, double H) {
   strokeColor(r.color);
   lineWidth(r.width);
   number(r.x1, 5);
-  out += ' ';
+  put(' ');
   number(H - r.y1, 5);
-  out += " m\n";
+  put(" m\n");
   number(r.x2, 5);
-  out += ' ';
+  put(' ');
   number(H - r.y2, 5);
-  out += " l\nS\n";
+  put(" l\nS\n");
 }
 
 }  // namespace vnplan

@@ -6,9 +6,11 @@
 // UCS-2 code of each character (Identity-H), as a binary literal string.
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "layout/page.hpp"
 
@@ -52,13 +54,46 @@ inline double roundTo5(double x) { return static_cast<double>(roundHalfAway(x * 
 
 // Implementation detail, exposed for the template above.
 struct ContentWriter {
-  std::string out;
+  // The bytes written are buf's first `len`; buf's size is the room so far. Writers ask for
+  // room once and fill it through a pointer: std::string's resize zero-filled every
+  // reservation and append checked its capacity per piece.
+  std::string buf;
+  size_t len = 0;
   // The graphics state the page has set so far (a page starts black, line width 1). Boxes
   // and rules set only what differs from it, with no q/Q around each: it was a third of
   // the bytes of a table page.
   unsigned fill = 0, stroke = 0;
   double line = 1;
+  // A fresh page on the same buffer.
+  void restart() {
+    len = 0;
+    fill = stroke = 0;
+    line = 1;
+  }
+  // At least n writable bytes at the end; done(end) then marks where the writing stopped.
+  char* room(size_t n) {
+    if (buf.size() - len < n) grow(n);
+    return buf.data() + len;
+  }
+  void done(const char* end) { len = static_cast<size_t>(end - buf.data()); }
+  void grow(size_t n);
+  void put(char c) {
+    *room(1) = c;
+    ++len;
+  }
+  void put(std::string_view s) {
+    std::memcpy(room(s.size()), s.data(), s.size());
+    len += s.size();
+  }
+  std::string_view view() const { return {buf.data(), len}; }
+  std::string take() {
+    buf.resize(len);
+    len = 0;
+    return std::move(buf);
+  }
   void number(double v, int decimals);
+  // thousandths / 1000 with up to 3 decimals, as number() writes it.
+  void fixed3(long long thousandths);
   void color(unsigned rgb, bool stroke);
   void fillColor(unsigned rgb);
   void strokeColor(unsigned rgb);
@@ -70,15 +105,27 @@ struct ContentWriter {
   void rule(const RuleLine& r, double pageHeight);
 };
 
+// pageContent, written into `w` (restarted first; its buffer is reused).
+template <typename NameOf>
+void writePageContent(ContentWriter& w, const PageFrame& page, NameOf&& nameOf, const CidWidths& widths = {},
+                      UsedCids* used = nullptr);
+
 template <typename NameOf>
 std::string pageContent(const PageFrame& page, NameOf&& nameOf, const CidWidths& widths, UsedCids* used) {
   ContentWriter w;
-  w.out.reserve(64 + page.runs.size() * 32 + (page.boxes.size() + page.rules.size()) * 64);
+  writePageContent(w, page, std::forward<NameOf>(nameOf), widths, used);
+  return w.take();
+}
+
+template <typename NameOf>
+void writePageContent(ContentWriter& w, const PageFrame& page, NameOf&& nameOf, const CidWidths& widths, UsedCids* used) {
+  w.restart();
+  w.room(64 + page.runs.size() * 32 + (page.boxes.size() + page.rules.size()) * 64);
   const double H = page.height;
   for (const Box& b : page.boxes) w.box(b, H);
   for (const RuleLine& r : page.rules) w.rule(r, H);
   if (!page.runs.empty()) {
-    w.out += "BT\n";
+    w.put("BT\n");
     int curFace = -1;
     double curSize = -1;
     // Td moves relative to the start of the previous line: track what was written, so
@@ -92,10 +139,12 @@ std::string pageContent(const PageFrame& page, NameOf&& nameOf, const CidWidths&
     auto closeArray = [&] {
       if (strings == 0) return;
       if (strings == 1) {
-        w.out.erase(arrayAt, 1);  // a single string: "(…) Tj", the shorter form
-        w.out += " Tj\n";
+        // a single string: "(…) Tj", the shorter form
+        std::memmove(w.buf.data() + arrayAt, w.buf.data() + arrayAt + 1, w.len - arrayAt - 1);
+        --w.len;
+        w.put(" Tj\n");
       } else {
-        w.out += "] TJ\n";
+        w.put("] TJ\n");
       }
       strings = 0;
     };
@@ -108,34 +157,35 @@ std::string pageContent(const PageFrame& page, NameOf&& nameOf, const CidWidths&
       if (sameLine) {
         // The gap from where the last string ended, in thousandths of the font size
         // (positive moves left).
-        const double adjust = static_cast<double>(roundHalfAway((penX - x) * 1000.0 / r.size * 1000.0)) / 1000.0;
-        if (adjust != 0) {
-          w.out += ' ';
-          w.number(adjust, 3);
+        const long long thousandths = roundHalfAway((penX - x) * 1000.0 / r.size * 1000.0);
+        const double adjust = static_cast<double>(thousandths) / 1000.0;
+        if (thousandths != 0) {
+          w.put(' ');
+          w.fixed3(thousandths);  // what number(adjust, 3) writes
           penX -= adjust * r.size / 1000.0;
         }
-        w.out += ' ';
+        w.put(' ');
       } else {
         closeArray();
         if (newFont) {
-          w.out += '/';
-          w.out += nameOf(face);
-          w.out += ' ';
+          w.put('/');
+          w.put(nameOf(face));
+          w.put(' ');
           w.number(r.size, 5);
-          w.out += " Tf\n";
+          w.put(" Tf\n");
           curFace = face;
           curSize = r.size;
         }
         w.fillColor(r.color);
         w.number(x - lineX, 5);
-        w.out += ' ';
+        w.put(' ');
         w.number(y - lineY, 5);
-        w.out += " Td\n";
+        w.put(" Td\n");
         lineX = x;
         lineY = y;
         penX = x;
-        arrayAt = w.out.size();
-        w.out += '[';
+        arrayAt = w.len;
+        w.put('[');
       }
       uint64_t* faceUsed = used && face >= 0 && face < 4 ? used->bits[static_cast<size_t>(face)].data() : nullptr;
       penX += static_cast<double>(w.text(r.text, faceWidths, faceUsed)) * r.size / 1000.0;
@@ -143,9 +193,8 @@ std::string pageContent(const PageFrame& page, NameOf&& nameOf, const CidWidths&
       if (!faceWidths) closeArray();  // no widths: every run placed by its own Td
     }
     closeArray();
-    w.out += "ET\n";
+    w.put("ET\n");
   }
-  return std::move(w.out);
 }
 
 }  // namespace vnplan

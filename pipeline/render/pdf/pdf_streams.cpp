@@ -34,18 +34,36 @@ struct Compressor {
   }
 };
 
-}  // namespace
-
-std::string deflateBytes(std::string_view raw, int level) {
+libdeflate_compressor* compressor(int level) {
   thread_local std::array<Compressor, 10> compressors;
   if (level < 1 || level > 9) throw std::runtime_error("deflate: level");
   Compressor& k = compressors[static_cast<size_t>(level)];
   if (!k.c && !(k.c = libdeflate_alloc_compressor(level))) throw std::runtime_error("deflate: out of memory");
-  std::string out(libdeflate_zlib_compress_bound(k.c, raw.size()), '\0');
-  const size_t n = libdeflate_zlib_compress(k.c, raw.data(), raw.size(), out.data(), out.size());
+  return k.c;
+}
+
+// Deflates into `out`, grown to the bound when smaller (never shrunk); returns the length.
+size_t deflateInto(std::string& out, std::string_view raw, int level) {
+  libdeflate_compressor* c = compressor(level);
+  const size_t bound = libdeflate_zlib_compress_bound(c, raw.size());
+  if (out.size() < bound) out.resize(bound);
+  const size_t n = libdeflate_zlib_compress(c, raw.data(), raw.size(), out.data(), out.size());
   if (n == 0) throw std::runtime_error("deflate: output larger than its bound");
-  out.resize(n);
+  return n;
+}
+
+}  // namespace
+
+std::string deflateBytes(std::string_view raw, int level) {
+  std::string out;
+  out.resize(deflateInto(out, raw, level));
   return out;
+}
+
+std::string_view deflateToScratch(std::string_view raw, int level) {
+  thread_local std::string scratch;
+  const size_t n = deflateInto(scratch, raw, level);
+  return {scratch.data(), n};
 }
 
 void setDeflatedStream(HPDF_Dict dict, std::string_view deflated) {

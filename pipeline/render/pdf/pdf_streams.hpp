@@ -13,6 +13,9 @@ namespace vnplan {
 
 // zlib-format (RFC 1950) stream of `raw` at `level` (1 fastest … 9 smallest), by libdeflate.
 std::string deflateBytes(std::string_view raw, int level);
+// The same bytes in a buffer of this thread, valid until its next call on the thread: no
+// allocation and no zero-filling per stream.
+std::string_view deflateToScratch(std::string_view raw, int level);
 // Replaces the data of libharu stream object `dict` with `deflated` (already compressed)
 // and marks it for restoreFilterKeys().
 void setDeflatedStream(HPDF_Dict dict, std::string_view deflated);

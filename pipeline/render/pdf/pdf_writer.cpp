@@ -15,6 +15,7 @@
 #include <hpdf_utils.h>
 
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <ctime>
@@ -23,6 +24,7 @@
 #include <map>
 #include <mutex>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 // libharu copies every byte it writes (each stream into its memory buffers, the whole file
@@ -305,6 +307,77 @@ struct PdfWriter::Impl {
     check("font widths");
   }
 
+  // /W of face i as the text libharu would write for addWidths' array ("[ 32 [ 250 ] 37
+  // [ 833 ] ]"): a face's few hundred numbers as libharu objects, made and then written one
+  // call at a time, cost more than all the rest of the font objects.
+  std::string widthsText(size_t i) const {
+    const FaceTables& tables = tf->tables[i];
+    std::string text = "[ ";
+    bool open = false;
+    unsigned next = 0;
+    char num[16];
+    auto putNumber = [&](int v) {
+      text.append(num, static_cast<size_t>(std::to_chars(num, num + sizeof num, v).ptr - num));
+      text += ' ';
+    };
+    const auto& bits = used.bits[i];
+    for (unsigned word = 0; word < bits.size(); ++word)
+      for (uint64_t b = bits[word]; b; b &= b - 1) {
+        const unsigned cid = word * 64 + static_cast<unsigned>(__builtin_ctzll(b));
+        const int w = tables.cidWidths[cid];
+        if (w == tables.defaultWidth) {
+          if (open) text += "] ";
+          open = false;
+          continue;
+        }
+        if (!open || cid != next) {
+          if (open) text += "] ";
+          putNumber(static_cast<int>(cid));
+          text += "[ ";
+          open = true;
+        }
+        putNumber(w);
+        next = cid + 1;
+      }
+    if (open) text += "] ";
+    text += ']';
+    return text;
+  }
+
+  // The /W of face i: a placeholder string of the same written length, replaced by
+  // widthsText in the saved file (fillWidths; equal length, so no offset moves); libharu's
+  // arrays when the text is too short for the marker or too long for a string.
+  void setWidths(size_t i) {
+    std::string text = widthsText(i);
+    constexpr std::string_view kMarker = "vnplanWidths";
+    const size_t content = text.size() - 2;  // the string's bytes between "(" and ")"
+    if (content < kMarker.size() + 1 || content > 60000) {
+      addWidths(i);
+      return;
+    }
+    std::string value(kMarker);
+    value += static_cast<char>('0' + i);
+    value.resize(content, 'x');
+    HPDF_String str = HPDF_String_New(tf->pdf->mmgr, value.c_str(), nullptr);
+    if (!str || HPDF_Dict_Add(cidFonts[i], "W", str) != HPDF_OK) throw std::runtime_error("libharu: font widths");
+    check("font widths");
+    pendingWidths.push_back({"(" + value + ")", std::move(text)});
+  }
+
+  // Puts each face's /W text where its placeholder was saved.
+  void fillWidths(std::string& pdf) {
+    size_t from = 0;
+    for (const auto& [placeholder, text] : pendingWidths) {
+      size_t at = pdf.find(placeholder, from);
+      if (at == std::string::npos) at = pdf.find(placeholder);
+      if (at == std::string::npos) throw std::runtime_error("PDF: a font's widths were not saved");
+      pdf.replace(at, text.size(), text);
+      from = at + text.size();
+    }
+    pendingWidths.clear();
+  }
+
+  std::vector<std::pair<std::string, std::string>> pendingWidths;  // placeholder, /W text
   std::array<HPDF_Dict, 4> fonts{};     // this document's Type0 font of each face
   std::array<HPDF_Dict, 4> cidFonts{};  // and its descendant CIDFontType2
   UsedCids used;                        // the codes each face shows in this document
@@ -417,6 +490,8 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
   d.check("document info");
 
   std::vector<HPDF_Page> pages;
+  // Each page's content, on one buffer per thread (handed to libharu before the next page).
+  thread_local ContentWriter content;
   for (const PageFrame& f : doc.pages) {
     HPDF_Page page = HPDF_AddPage(pdf);
     pages.push_back(page);
@@ -427,18 +502,18 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
     std::array<const char*, 4> names{};
     const CidWidths widths{d.tf->tables[0].cidWidths.data(), d.tf->tables[1].cidWidths.data(),
                            d.tf->tables[2].cidWidths.data(), d.tf->tables[3].cidWidths.data()};
-    const std::string content = pageContent(f, [&](int face) -> const char* {
+    writePageContent(content, f, [&](int face) -> const char* {
       const char*& name = names[static_cast<size_t>(face)];
       if (!name) name = HPDF_Page_GetLocalFontName(page, d.fonts[static_cast<size_t>(face)]);
       if (!name) throw std::runtime_error("libharu: no font resource name");
       return name;
     }, widths, &d.used);
-    setDeflatedStream(static_cast<HPDF_PageAttr>(page->attr)->contents, deflateBytes(content, 1));
+    setDeflatedStream(static_cast<HPDF_PageAttr>(page->attr)->contents, deflateToScratch(content.view(), 1));
     ++d.deflatedStreams;
     d.check("painting a page");
   }
 
-  for (size_t i = 0; i < 4; ++i) d.addWidths(i);
+  for (size_t i = 0; i < 4; ++i) d.setWidths(i);
   recordMarks(pdf, doc, pages);
   d.check("recording marks");
   HPDF_SaveToStream(pdf);
@@ -451,6 +526,7 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
   d.check("reading the stream");
   if (restoreFilterKeys(out) != d.deflatedStreams)
     throw std::runtime_error("PDF: a deflated stream lost its /Filter entry");
+  d.fillWidths(out);
   return out;
 }
 
