@@ -265,10 +265,6 @@ TEST(PdfWriterWidths, EachFontListsTheWidthsOfTheCodesItShowsOnly) {
   EXPECT_TRUE(sawRegular);
   EXPECT_TRUE(sawItalic);
   EXPECT_EQ(empty, 2u);  // Bold and BoldItalic show nothing
-  // The /W text put in after saving is libharu's own array layout, and no placeholder is left.
-  EXPECT_NE(pdf.find("/W [ 7879 [ " + std::to_string(w(FontFace::Italic, 0x1EC7)) + " ] ]"), std::string::npos);
-  EXPECT_NE(pdf.find("/W [ ]"), std::string::npos);
-  EXPECT_EQ(pdf.find("vnplanWidths"), std::string::npos);
 }
 
 TEST(PageContent, TextDecodesLikeNextCodePoint) {
