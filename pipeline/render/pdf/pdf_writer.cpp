@@ -15,7 +15,6 @@
 #include <hpdf_utils.h>
 
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <ctime>
@@ -24,7 +23,6 @@
 #include <map>
 #include <mutex>
 #include <stdexcept>
-#include <utility>
 #include <vector>
 
 // libharu copies every byte it writes (each stream into its memory buffers, the whole file
@@ -307,77 +305,6 @@ struct PdfWriter::Impl {
     check("font widths");
   }
 
-  // /W of face i as the text libharu would write for addWidths' array ("[ 32 [ 250 ] 37
-  // [ 833 ] ]"): a face's few hundred numbers as libharu objects, made and then written one
-  // call at a time, cost more than all the rest of the font objects.
-  std::string widthsText(size_t i) const {
-    const FaceTables& tables = tf->tables[i];
-    std::string text = "[ ";
-    bool open = false;
-    unsigned next = 0;
-    char num[16];
-    auto putNumber = [&](int v) {
-      text.append(num, static_cast<size_t>(std::to_chars(num, num + sizeof num, v).ptr - num));
-      text += ' ';
-    };
-    const auto& bits = used.bits[i];
-    for (unsigned word = 0; word < bits.size(); ++word)
-      for (uint64_t b = bits[word]; b; b &= b - 1) {
-        const unsigned cid = word * 64 + static_cast<unsigned>(__builtin_ctzll(b));
-        const int w = tables.cidWidths[cid];
-        if (w == tables.defaultWidth) {
-          if (open) text += "] ";
-          open = false;
-          continue;
-        }
-        if (!open || cid != next) {
-          if (open) text += "] ";
-          putNumber(static_cast<int>(cid));
-          text += "[ ";
-          open = true;
-        }
-        putNumber(w);
-        next = cid + 1;
-      }
-    if (open) text += "] ";
-    text += ']';
-    return text;
-  }
-
-  // The /W of face i: a placeholder string of the same written length, replaced by
-  // widthsText in the saved file (fillWidths; equal length, so no offset moves); libharu's
-  // arrays when the text is too short for the marker or too long for a string.
-  void setWidths(size_t i) {
-    std::string text = widthsText(i);
-    constexpr std::string_view kMarker = "vnplanWidths";
-    const size_t content = text.size() - 2;  // the string's bytes between "(" and ")"
-    if (content < kMarker.size() + 1 || content > 60000) {
-      addWidths(i);
-      return;
-    }
-    std::string value(kMarker);
-    value += static_cast<char>('0' + i);
-    value.resize(content, 'x');
-    HPDF_String str = HPDF_String_New(tf->pdf->mmgr, value.c_str(), nullptr);
-    if (!str || HPDF_Dict_Add(cidFonts[i], "W", str) != HPDF_OK) throw std::runtime_error("libharu: font widths");
-    check("font widths");
-    pendingWidths.push_back({"(" + value + ")", std::move(text)});
-  }
-
-  // Puts each face's /W text where its placeholder was saved.
-  void fillWidths(std::string& pdf) {
-    size_t from = 0;
-    for (const auto& [placeholder, text] : pendingWidths) {
-      size_t at = pdf.find(placeholder, from);
-      if (at == std::string::npos) at = pdf.find(placeholder);
-      if (at == std::string::npos) throw std::runtime_error("PDF: a font's widths were not saved");
-      pdf.replace(at, text.size(), text);
-      from = at + text.size();
-    }
-    pendingWidths.clear();
-  }
-
-  std::vector<std::pair<std::string, std::string>> pendingWidths;  // placeholder, /W text
   std::array<HPDF_Dict, 4> fonts{};     // this document's Type0 font of each face
   std::array<HPDF_Dict, 4> cidFonts{};  // and its descendant CIDFontType2
   UsedCids used;                        // the codes each face shows in this document
@@ -513,7 +440,7 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
     d.check("painting a page");
   }
 
-  for (size_t i = 0; i < 4; ++i) d.setWidths(i);
+  for (size_t i = 0; i < 4; ++i) d.addWidths(i);
   recordMarks(pdf, doc, pages);
   d.check("recording marks");
   HPDF_SaveToStream(pdf);
@@ -526,7 +453,6 @@ std::string PdfWriter::finish(const LaidOutDocument& doc) {
   d.check("reading the stream");
   if (restoreFilterKeys(out) != d.deflatedStreams)
     throw std::runtime_error("PDF: a deflated stream lost its /Filter entry");
-  d.fillWidths(out);
   return out;
 }
 
