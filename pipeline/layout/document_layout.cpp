@@ -55,9 +55,9 @@ struct RowLines {
   const FontMetrics* m = nullptr;
 };
 
-// One item holding lines [from, to) of every cell of a row.
-FlowItem rowChunk(const RowLines& rl, size_t from, size_t to) {
-  FlowItem it;
+// Fills `it` (a new item) with lines [from, to) of every cell of a row; in place, since a
+// FlowItem moved from item to item is costly to move and to destroy.
+void rowChunk(const RowLines& rl, size_t from, size_t to, FlowItem& it) {
   it.height = static_cast<double>(to - from) * rl.lh + 2 * rl.pad;
   it.tableId = rl.tableId;
   it.content.boxes.reserve(rl.cells.size());
@@ -70,7 +70,6 @@ FlowItem rowChunk(const RowLines& rl, size_t from, size_t to) {
                 RunRole::Table, it.content.runs);
     }
   }
-  return it;
 }
 
 // A row continues on the next page when at least two lines of each cell fit there (Word's
@@ -79,8 +78,8 @@ void makeSplittable(FlowItem& it, std::shared_ptr<const RowLines> rl, size_t fro
   it.split = [rl, from, to](double available, FlowItem& head, FlowItem& tail) {
     const size_t fit = available > 2 * rl->pad ? static_cast<size_t>((available - 2 * rl->pad) / rl->lh + 1e-6) : 0;
     if (fit < 2 || from + fit >= to) return false;
-    head = rowChunk(*rl, from, from + fit);
-    tail = rowChunk(*rl, from + fit, to);
+    rowChunk(*rl, from, from + fit, head);
+    rowChunk(*rl, from + fit, to, tail);
     makeSplittable(tail, rl, from + fit, to);
     return true;
   };
@@ -152,11 +151,16 @@ void fitColumnsToWords(const Table& table, const DocTemplate& t, const FontMetri
   for (size_t i = 0; i < nc; ++i) colW[i] = colW[i] < need[i] ? need[i] : colW[i] - (colW[i] - need[i]) * take;
 }
 
-std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const FontMetrics& m, double width,
-                                 double maxRowHeight, int tableId) {
-  std::vector<FlowItem> items;
+namespace {
+
+// tableItems, appending to `items` (the body's or appendix's list: one move less per row).
+void appendTableItems(std::vector<FlowItem>& items, const Table& table, const DocTemplate& t, const FontMetrics& m,
+                      double width, double maxRowHeight, int tableId) {
   const size_t nc = table.columns.size();
-  if (nc == 0) return items;
+  if (nc == 0) return;
+  // Room for the header and a row each (more when rows split).
+  if (items.capacity() < items.size() + table.rows.size() + 1)
+    items.reserve(std::max(items.size() + table.rows.size() + 1, 2 * items.capacity()));
   double total = 0;
   for (const auto& c : table.columns) total += c.width;
   const double pad = t.cellPaddingPt;
@@ -203,10 +207,10 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
       perChunk = std::max<size_t>(1, static_cast<size_t>((maxRowHeight - 2 * pad) / rl->lh));
     for (size_t from = 0; from < maxLines; from += perChunk) {
       size_t to = std::min(maxLines, from + perChunk);
-      FlowItem it = rowChunk(*rl, from, to);
+      FlowItem& it = items.emplace_back();
+      rowChunk(*rl, from, to, it);
       it.keepWithNext = keepWithNext;
       if (splittable) makeSplittable(it, rl, from, to);
-      items.push_back(std::move(it));
     }
   };
 
@@ -315,6 +319,14 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
     }
     rowItems(row.cells, row.bold ? boldStyles : cellStyles, cellAligns, cellSpans, false, true);
   }
+}
+
+}  // namespace
+
+std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const FontMetrics& m, double width,
+                                 double maxRowHeight, int tableId) {
+  std::vector<FlowItem> items;
+  appendTableItems(items, table, t, m, width, maxRowHeight, tableId);
   return items;
 }
 
@@ -497,8 +509,9 @@ class Layouter {
     auto lines = breakLines(std::move(words), width, firstIndent, c_.space(st), c_.m);
     const double lh = c_.lineHeight(st);
     const size_t n = lines.size();
+    if (out.capacity() < out.size() + n) out.reserve(std::max(out.size() + n, 2 * out.capacity()));
     for (size_t i = 0; i < n; ++i) {
-      FlowItem it;
+      FlowItem& it = out.emplace_back();  // built in place: a moved FlowItem costs a move and a destruction
       it.height = lh;
       it.spaceBefore = i == 0 ? spaceBefore : 0;
       placeLine(lines[i], 0, ascent(st.size) + (lh - st.size * 1.15) / 2, width, align, c_.space(st), RunRole::Body,
@@ -509,7 +522,6 @@ class Layouter {
       it.holdNext = heading && i + 1 < n;  // a heading's own lines never split
       for (const auto& w : lines[i].words)
         for (const auto& k : w.footnotes) it.footnotes.push_back(footnoteItem(k, width));
-      out.push_back(std::move(it));
     }
   }
 
@@ -548,9 +560,9 @@ class Layouter {
         case SpecBlockKind::Item: paragraph(out, "- " + b.text, body_, width, indent, LineAlign::Justify, false, ps); break;
         case SpecBlockKind::Note: paragraph(out, b.text, note, width, indent, LineAlign::Justify, false, ps); break;
         case SpecBlockKind::Table: {
-          auto rows = tableItems(b.table, t, c_.m, width, 600, 1000 + static_cast<int>(out.size()));
-          if (!rows.empty()) rows.front().spaceBefore = ps;
-          for (auto& r : rows) out.push_back(std::move(r));
+          const size_t first = out.size();
+          appendTableItems(out, b.table, t, c_.m, width, 600, 1000 + static_cast<int>(out.size()));
+          if (out.size() > first) out[first].spaceBefore = ps;
           break;
         }
         case SpecBlockKind::Chart: out.push_back(chartItem(b.chart, width, ps)); break;
@@ -700,8 +712,7 @@ class Layouter {
     head.forceBreakBefore = true;
     head.keepWithNext = true;
     out.push_back(std::move(head));
-    auto rows = tableItems(ap.table, t, m, a.contentWidth, a.contentHeight * 0.85, tableId);
-    for (auto& r : rows) out.push_back(std::move(r));
+    appendTableItems(out, ap.table, t, m, a.contentWidth, a.contentHeight * 0.85, tableId);
     return out;
   }
 
