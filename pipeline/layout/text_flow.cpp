@@ -174,7 +174,8 @@ void appendWords(std::vector<Word>& words, std::string_view text, const TextStyl
   const size_t room = words.size() + text.size() / 4 + 1;
   if (words.capacity() < room) words.reserve(std::max(room, 2 * words.capacity()));
   // measured: the word's width when the scan measured it (CachedMetrics), else NaN.
-  const auto onWord = [&](std::string_view raw, bool hasBracket, double measured) {
+  // Flattened: the word's vector slot and its piece were built by an out-of-line call per word.
+  const auto onWord = [&](std::string_view raw, bool hasBracket, double measured) __attribute__((flatten)) {
     // A dash standing between words ("chính trị - xã hội") stays with the word before
     // it, so no line starts with "- " and looks like an item.
     if ((raw == "-" || raw == "–") && !words.empty()) {
