@@ -312,8 +312,9 @@ TextLines breakLines(std::vector<Word> words, double width, double firstIndent, 
   return out;
 }
 
-void placeLine(const TextLine& line, double x, double y, double width, LineAlign align, double spaceWidth,
-               RunRole role, std::vector<TextRun>& out) {
+// Flattened, like appendWords' callback: a run's slot and text were built by calls per word.
+__attribute__((flatten)) void placeLine(const TextLine& line, double x, double y, double width, LineAlign align,
+                                        double spaceWidth, RunRole role, std::vector<TextRun>& out) {
   const size_t n = line.words.size();
   if (n == 0) return;
   double wordsWidth = 0;
