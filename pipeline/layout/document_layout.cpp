@@ -40,14 +40,16 @@ double centredLines(ItemContent& c, const std::string& text, const TextStyle& st
 }
 
 // The lines of one table row's cells, kept so that the page breaker can split the row.
+// Its lines are [firstLine, firstLine + lineCount) of its row's `text`.
 struct CellLines {
-  TextLines lines;
+  size_t firstLine, lineCount;
   size_t c0, c1;
   TextStyle style;
   LineAlign align;
 };
 struct RowLines {
   std::vector<CellLines> cells;
+  TextLines text;  // the lines of all the cells: two vectors a row, not two a cell
   size_t maxLines = 1;
   double lh = 0, pad = 0;
   std::shared_ptr<const std::vector<double>> colX;  // shared by every row of the table
@@ -64,9 +66,9 @@ void rowChunk(const RowLines& rl, size_t from, size_t to, FlowItem& it) {
   for (const auto& c : rl.cells) {
     double x0 = (*rl.colX)[c.c0], x1 = (*rl.colX)[c.c1];
     it.content.boxes.push_back(Box{x0, 0, x1 - x0, it.height, 0xF2F2F2, false, true, 0.5, 0});
-    for (size_t li = from; li < to && li < c.lines.size(); ++li) {
+    for (size_t li = from; li < to && li < c.lineCount; ++li) {
       double y = rl.pad + static_cast<double>(li - from) * rl.lh + ascent(c.style.size) + (rl.lh - c.style.size * 1.15) / 2;
-      placeLine(c.lines[li], x0 + rl.pad, y, x1 - x0 - 2 * rl.pad, c.align, rl.m->width(c.style.face, c.style.size, " "),
+      placeLine(rl.text[c.firstLine + li], x0 + rl.pad, y, x1 - x0 - 2 * rl.pad, c.align, rl.m->width(c.style.face, c.style.size, " "),
                 RunRole::Table, it.content.runs);
     }
   }
@@ -185,12 +187,16 @@ void appendTableItems(std::vector<FlowItem>& items, const Table& table, const Do
       double w = colX[c1] - colX[c0] - 2 * pad;
       // A view: a conditional between the cell and "" would copy the cell into a string.
       const std::string_view text = k < cells.size() ? std::string_view(cells[k]) : std::string_view();
-      CellLines x{wrapText(text, styles[k], std::max(w, 1.0), m), c0, c1, styles[k], aligns[k]};
-      if (x.lines.size() == 1 && x.lines[0].words.empty()) x.lines.clear();
-      maxLines = std::max(maxLines, x.lines.size());
+      const size_t firstLine = rl->text.lines.size();
+      wrapTextInto(rl->text, text, styles[k], std::max(w, 1.0), m);
+      CellLines x{firstLine, rl->text.lines.size() - firstLine, c0, c1, styles[k], aligns[k]};
+      // (The lines' word spans are set at the end; an empty line has an empty range.)
+      if (x.lineCount == 1 && rl->text.lines[firstLine].endWord == rl->text.lines[firstLine].firstWord) x.lineCount = 0;
+      maxLines = std::max(maxLines, x.lineCount);
       rl->lh = std::max(rl->lh, styles[k].size * 1.2);
       rl->cells.push_back(std::move(x));
     }
+    finishWrapped(rl->text);
     rl->maxLines = std::max<size_t>(maxLines, 1);
     return rl;
   };

@@ -377,6 +377,23 @@ __attribute__((flatten)) void placeLine(const TextLine& line, double x, double y
   }
 }
 
+void wrapTextInto(TextLines& all, std::string_view text, const TextStyle& style, double width, const FontMetrics& m) {
+  const double space = m.width(style.face, style.size, " ");
+  // As wrapText with no first indent: each part after a line break starts a new line.
+  size_t start = 0;
+  while (true) {
+    size_t nl = text.find('\n', start);
+    std::string_view part = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    const size_t first = all.words.size();
+    appendWords(all.words, part, style, m, nullptr);
+    breakInto(all, first, width, 0, space, m);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+}
+
+void finishWrapped(TextLines& all) { finishLines(all); }
+
 TextLines wrapText(std::string_view text, const TextStyle& style, double width, const FontMetrics& m,
                    double firstIndent) {
   TextLines all;
