@@ -232,8 +232,8 @@ void appendWords(std::vector<Word>& words, std::string_view text, const TextStyl
 
 // Breaks words [first, end) of `out.words` into lines appended to `out.lines` (as ranges;
 // finishLines() points them at the words). A word wider than its line is cut in place.
-void breakInto(TextLines& out, size_t first, double width, double firstIndent, double spaceWidth,
-               const FontMetrics& m) {
+__attribute__((flatten)) void breakInto(TextLines& out, size_t first, double width, double firstIndent,
+                                        double spaceWidth, const FontMetrics& m) {
   std::vector<Word>& words = out.words;
   std::vector<TextLine>& lines = out.lines;
   const size_t firstLine = lines.size();
