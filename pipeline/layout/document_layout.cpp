@@ -63,13 +63,21 @@ void rowChunk(const RowLines& rl, size_t from, size_t to, FlowItem& it) {
   it.height = static_cast<double>(to - from) * rl.lh + 2 * rl.pad;
   it.tableId = rl.tableId;
   it.content.boxes.reserve(rl.cells.size());
+  // Room for the runs of every cell at once (at most one a piece): grown cell by cell, the
+  // vector was reallocated and its runs moved several times a row.
+  size_t pieces = 0;
+  for (const auto& c : rl.cells)
+    for (size_t li = from; li < to && li < c.lineCount; ++li)
+      for (const Word& w : rl.text[c.firstLine + li].words) pieces += w.pieces.size();
+  it.content.runs.reserve(pieces);
   for (const auto& c : rl.cells) {
     double x0 = (*rl.colX)[c.c0], x1 = (*rl.colX)[c.c1];
     it.content.boxes.push_back(Box{x0, 0, x1 - x0, it.height, 0xF2F2F2, false, true, 0.5, 0});
+    const double space = rl.m->width(c.style.face, c.style.size, " ");
     for (size_t li = from; li < to && li < c.lineCount; ++li) {
       double y = rl.pad + static_cast<double>(li - from) * rl.lh + ascent(c.style.size) + (rl.lh - c.style.size * 1.15) / 2;
-      placeLine(rl.text[c.firstLine + li], x0 + rl.pad, y, x1 - x0 - 2 * rl.pad, c.align, rl.m->width(c.style.face, c.style.size, " "),
-                RunRole::Table, it.content.runs);
+      placeLine(rl.text[c.firstLine + li], x0 + rl.pad, y, x1 - x0 - 2 * rl.pad, c.align, space, RunRole::Table,
+                it.content.runs);
     }
   }
 }
@@ -514,13 +522,14 @@ class Layouter {
     auto words = makeWords(text, st, c_.m, [this](const std::string& k) { return footnoteNumber(k); });
     auto lines = breakLines(std::move(words), width, firstIndent, c_.space(st), c_.m);
     const double lh = c_.lineHeight(st);
+    const double space = c_.space(st);
     const size_t n = lines.size();
     if (out.capacity() < out.size() + n) out.reserve(std::max(out.size() + n, 2 * out.capacity()));
     for (size_t i = 0; i < n; ++i) {
       FlowItem& it = out.emplace_back();  // built in place: a moved FlowItem costs a move and a destruction
       it.height = lh;
       it.spaceBefore = i == 0 ? spaceBefore : 0;
-      placeLine(lines[i], 0, ascent(st.size) + (lh - st.size * 1.15) / 2, width, align, c_.space(st), RunRole::Body,
+      placeLine(lines[i], 0, ascent(st.size) + (lh - st.size * 1.15) / 2, width, align, space, RunRole::Body,
                 it.content.runs);
       // No single line of a paragraph alone at the foot or the top of a page.
       it.noBreakBefore = n >= 2 && (i == 1 || i == n - 1);
