@@ -189,6 +189,12 @@ void appendTableItems(std::vector<FlowItem>& items, const Table& table, const Do
     rl->tableId = tableId;
     rl->m = &m;
     rl->cells.reserve(spans.size());
+    // Room for the words of all the cells at once, as appendWords reckons them (a word per
+    // 4 bytes): grown cell by cell, the words were moved several times a row.
+    size_t bytes = 0;
+    for (size_t k = 0; k < spans.size() && k < cells.size(); ++k) bytes += cells[k].size();
+    rl->text.words.reserve(bytes / 4 + spans.size());
+    rl->text.lines.reserve(2 * spans.size());
     size_t maxLines = 0;
     for (size_t k = 0; k < spans.size(); ++k) {
       auto [c0, c1] = spans[k];
