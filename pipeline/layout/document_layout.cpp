@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <typeinfo>
 
 #include "layout/text_flow.hpp"
 #include "model/text.hpp"
@@ -118,6 +119,30 @@ namespace {
 
 // The widest word (text between spaces or line breaks) of a cell in a style.
 double longestWord(const std::string& text, const TextStyle& st, const FontMetrics& m) {
+  if (typeid(m) == typeid(CachedMetrics)) {
+    // Measured while scanned (as appendWords does), not scanned and then measured: the same
+    // advances summed in the same order, so the same widths.
+    const auto& cm = static_cast<const CachedMetrics&>(m);
+    const char* const s = text.data();
+    const size_t n = text.size();
+    double best = 0;
+    for (size_t i = 0; i < n;) {
+      double w = 0;
+      const size_t b = i;
+      while (i < n && s[i] != ' ' && s[i] != '\n') {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+          w += cm.advance(st.face, c);
+          ++i;
+        } else {
+          w += cm.advance(st.face, nextCodePoint(text, i));
+        }
+      }
+      if (i > b) best = std::max(best, w * st.size / 1000.0);
+      ++i;
+    }
+    return best;
+  }
   // A plain byte loop: find_first_of(" \n") looked each byte up in its set by a call.
   double w = 0;
   const char* const s = text.data();
