@@ -6,6 +6,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <typeinfo>
 
 #include "layout/text_flow.hpp"
 #include "model/text.hpp"
@@ -40,14 +41,16 @@ double centredLines(ItemContent& c, const std::string& text, const TextStyle& st
 }
 
 // The lines of one table row's cells, kept so that the page breaker can split the row.
+// Its lines are [firstLine, firstLine + lineCount) of its row's `text`.
 struct CellLines {
-  TextLines lines;
+  size_t firstLine, lineCount;
   size_t c0, c1;
   TextStyle style;
   LineAlign align;
 };
 struct RowLines {
   std::vector<CellLines> cells;
+  TextLines text;  // the lines of all the cells: two vectors a row, not two a cell
   size_t maxLines = 1;
   double lh = 0, pad = 0;
   std::shared_ptr<const std::vector<double>> colX;  // shared by every row of the table
@@ -55,22 +58,29 @@ struct RowLines {
   const FontMetrics* m = nullptr;
 };
 
-// One item holding lines [from, to) of every cell of a row.
-FlowItem rowChunk(const RowLines& rl, size_t from, size_t to) {
-  FlowItem it;
+// Fills `it` (a new item) with lines [from, to) of every cell of a row; in place, since a
+// FlowItem moved from item to item is costly to move and to destroy.
+void rowChunk(const RowLines& rl, size_t from, size_t to, FlowItem& it) {
   it.height = static_cast<double>(to - from) * rl.lh + 2 * rl.pad;
   it.tableId = rl.tableId;
   it.content.boxes.reserve(rl.cells.size());
+  // Room for the runs of every cell at once (at most one a piece): grown cell by cell, the
+  // vector was reallocated and its runs moved several times a row.
+  size_t pieces = 0;
+  for (const auto& c : rl.cells)
+    for (size_t li = from; li < to && li < c.lineCount; ++li)
+      for (const Word& w : rl.text[c.firstLine + li].words) pieces += w.pieces.size();
+  it.content.runs.reserve(pieces);
   for (const auto& c : rl.cells) {
     double x0 = (*rl.colX)[c.c0], x1 = (*rl.colX)[c.c1];
     it.content.boxes.push_back(Box{x0, 0, x1 - x0, it.height, 0xF2F2F2, false, true, 0.5, 0});
-    for (size_t li = from; li < to && li < c.lines.size(); ++li) {
+    const double space = rl.m->width(c.style.face, c.style.size, " ");
+    for (size_t li = from; li < to && li < c.lineCount; ++li) {
       double y = rl.pad + static_cast<double>(li - from) * rl.lh + ascent(c.style.size) + (rl.lh - c.style.size * 1.15) / 2;
-      placeLine(c.lines[li], x0 + rl.pad, y, x1 - x0 - 2 * rl.pad, c.align, rl.m->width(c.style.face, c.style.size, " "),
-                RunRole::Table, it.content.runs);
+      placeLine(rl.text[c.firstLine + li], x0 + rl.pad, y, x1 - x0 - 2 * rl.pad, c.align, space, RunRole::Table,
+                it.content.runs);
     }
   }
-  return it;
 }
 
 // A row continues on the next page when at least two lines of each cell fit there (Word's
@@ -79,8 +89,8 @@ void makeSplittable(FlowItem& it, std::shared_ptr<const RowLines> rl, size_t fro
   it.split = [rl, from, to](double available, FlowItem& head, FlowItem& tail) {
     const size_t fit = available > 2 * rl->pad ? static_cast<size_t>((available - 2 * rl->pad) / rl->lh + 1e-6) : 0;
     if (fit < 2 || from + fit >= to) return false;
-    head = rowChunk(*rl, from, from + fit);
-    tail = rowChunk(*rl, from + fit, to);
+    rowChunk(*rl, from, from + fit, head);
+    rowChunk(*rl, from + fit, to, tail);
     makeSplittable(tail, rl, from + fit, to);
     return true;
   };
@@ -109,6 +119,30 @@ namespace {
 
 // The widest word (text between spaces or line breaks) of a cell in a style.
 double longestWord(const std::string& text, const TextStyle& st, const FontMetrics& m) {
+  if (typeid(m) == typeid(CachedMetrics)) {
+    // Measured while scanned (as appendWords does), not scanned and then measured: the same
+    // advances summed in the same order, so the same widths.
+    const auto& cm = static_cast<const CachedMetrics&>(m);
+    const char* const s = text.data();
+    const size_t n = text.size();
+    double best = 0;
+    for (size_t i = 0; i < n;) {
+      double w = 0;
+      const size_t b = i;
+      while (i < n && s[i] != ' ' && s[i] != '\n') {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+          w += cm.advance(st.face, c);
+          ++i;
+        } else {
+          w += cm.advance(st.face, nextCodePoint(text, i));
+        }
+      }
+      if (i > b) best = std::max(best, w * st.size / 1000.0);
+      ++i;
+    }
+    return best;
+  }
   // A plain byte loop: find_first_of(" \n") looked each byte up in its set by a call.
   double w = 0;
   const char* const s = text.data();
@@ -152,11 +186,16 @@ void fitColumnsToWords(const Table& table, const DocTemplate& t, const FontMetri
   for (size_t i = 0; i < nc; ++i) colW[i] = colW[i] < need[i] ? need[i] : colW[i] - (colW[i] - need[i]) * take;
 }
 
-std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const FontMetrics& m, double width,
-                                 double maxRowHeight, int tableId) {
-  std::vector<FlowItem> items;
+namespace {
+
+// tableItems, appending to `items` (the body's or appendix's list: one move less per row).
+void appendTableItems(std::vector<FlowItem>& items, const Table& table, const DocTemplate& t, const FontMetrics& m,
+                      double width, double maxRowHeight, int tableId) {
   const size_t nc = table.columns.size();
-  if (nc == 0) return items;
+  if (nc == 0) return;
+  // Room for the header and a row each (more when rows split).
+  if (items.capacity() < items.size() + table.rows.size() + 1)
+    items.reserve(std::max(items.size() + table.rows.size() + 1, 2 * items.capacity()));
   double total = 0;
   for (const auto& c : table.columns) total += c.width;
   const double pad = t.cellPaddingPt;
@@ -175,18 +214,28 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
     rl->tableId = tableId;
     rl->m = &m;
     rl->cells.reserve(spans.size());
+    // Room for the words of all the cells at once, as appendWords reckons them (a word per
+    // 4 bytes): grown cell by cell, the words were moved several times a row.
+    size_t bytes = 0;
+    for (size_t k = 0; k < spans.size() && k < cells.size(); ++k) bytes += cells[k].size();
+    rl->text.words.reserve(bytes / 4 + spans.size());
+    rl->text.lines.reserve(2 * spans.size());
     size_t maxLines = 0;
     for (size_t k = 0; k < spans.size(); ++k) {
       auto [c0, c1] = spans[k];
       double w = colX[c1] - colX[c0] - 2 * pad;
       // A view: a conditional between the cell and "" would copy the cell into a string.
       const std::string_view text = k < cells.size() ? std::string_view(cells[k]) : std::string_view();
-      CellLines x{wrapText(text, styles[k], std::max(w, 1.0), m), c0, c1, styles[k], aligns[k]};
-      if (x.lines.size() == 1 && x.lines[0].words.empty()) x.lines.clear();
-      maxLines = std::max(maxLines, x.lines.size());
+      const size_t firstLine = rl->text.lines.size();
+      wrapTextInto(rl->text, text, styles[k], std::max(w, 1.0), m);
+      CellLines x{firstLine, rl->text.lines.size() - firstLine, c0, c1, styles[k], aligns[k]};
+      // (The lines' word spans are set at the end; an empty line has an empty range.)
+      if (x.lineCount == 1 && rl->text.lines[firstLine].endWord == rl->text.lines[firstLine].firstWord) x.lineCount = 0;
+      maxLines = std::max(maxLines, x.lineCount);
       rl->lh = std::max(rl->lh, styles[k].size * 1.2);
       rl->cells.push_back(std::move(x));
     }
+    finishWrapped(rl->text);
     rl->maxLines = std::max<size_t>(maxLines, 1);
     return rl;
   };
@@ -203,10 +252,10 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
       perChunk = std::max<size_t>(1, static_cast<size_t>((maxRowHeight - 2 * pad) / rl->lh));
     for (size_t from = 0; from < maxLines; from += perChunk) {
       size_t to = std::min(maxLines, from + perChunk);
-      FlowItem it = rowChunk(*rl, from, to);
+      FlowItem& it = items.emplace_back();
+      rowChunk(*rl, from, to, it);
       it.keepWithNext = keepWithNext;
       if (splittable) makeSplittable(it, rl, from, to);
-      items.push_back(std::move(it));
     }
   };
 
@@ -315,6 +364,14 @@ std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const
     }
     rowItems(row.cells, row.bold ? boldStyles : cellStyles, cellAligns, cellSpans, false, true);
   }
+}
+
+}  // namespace
+
+std::vector<FlowItem> tableItems(const Table& table, const DocTemplate& t, const FontMetrics& m, double width,
+                                 double maxRowHeight, int tableId) {
+  std::vector<FlowItem> items;
+  appendTableItems(items, table, t, m, width, maxRowHeight, tableId);
   return items;
 }
 
@@ -496,12 +553,14 @@ class Layouter {
     auto words = makeWords(text, st, c_.m, [this](const std::string& k) { return footnoteNumber(k); });
     auto lines = breakLines(std::move(words), width, firstIndent, c_.space(st), c_.m);
     const double lh = c_.lineHeight(st);
+    const double space = c_.space(st);
     const size_t n = lines.size();
+    if (out.capacity() < out.size() + n) out.reserve(std::max(out.size() + n, 2 * out.capacity()));
     for (size_t i = 0; i < n; ++i) {
-      FlowItem it;
+      FlowItem& it = out.emplace_back();  // built in place: a moved FlowItem costs a move and a destruction
       it.height = lh;
       it.spaceBefore = i == 0 ? spaceBefore : 0;
-      placeLine(lines[i], 0, ascent(st.size) + (lh - st.size * 1.15) / 2, width, align, c_.space(st), RunRole::Body,
+      placeLine(lines[i], 0, ascent(st.size) + (lh - st.size * 1.15) / 2, width, align, space, RunRole::Body,
                 it.content.runs);
       // No single line of a paragraph alone at the foot or the top of a page.
       it.noBreakBefore = n >= 2 && (i == 1 || i == n - 1);
@@ -509,7 +568,6 @@ class Layouter {
       it.holdNext = heading && i + 1 < n;  // a heading's own lines never split
       for (const auto& w : lines[i].words)
         for (const auto& k : w.footnotes) it.footnotes.push_back(footnoteItem(k, width));
-      out.push_back(std::move(it));
     }
   }
 
@@ -548,9 +606,9 @@ class Layouter {
         case SpecBlockKind::Item: paragraph(out, "- " + b.text, body_, width, indent, LineAlign::Justify, false, ps); break;
         case SpecBlockKind::Note: paragraph(out, b.text, note, width, indent, LineAlign::Justify, false, ps); break;
         case SpecBlockKind::Table: {
-          auto rows = tableItems(b.table, t, c_.m, width, 600, 1000 + static_cast<int>(out.size()));
-          if (!rows.empty()) rows.front().spaceBefore = ps;
-          for (auto& r : rows) out.push_back(std::move(r));
+          const size_t first = out.size();
+          appendTableItems(out, b.table, t, c_.m, width, 600, 1000 + static_cast<int>(out.size()));
+          if (out.size() > first) out[first].spaceBefore = ps;
           break;
         }
         case SpecBlockKind::Chart: out.push_back(chartItem(b.chart, width, ps)); break;
@@ -700,8 +758,7 @@ class Layouter {
     head.forceBreakBefore = true;
     head.keepWithNext = true;
     out.push_back(std::move(head));
-    auto rows = tableItems(ap.table, t, m, a.contentWidth, a.contentHeight * 0.85, tableId);
-    for (auto& r : rows) out.push_back(std::move(r));
+    appendTableItems(out, ap.table, t, m, a.contentWidth, a.contentHeight * 0.85, tableId);
     return out;
   }
 

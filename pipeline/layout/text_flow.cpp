@@ -174,7 +174,8 @@ void appendWords(std::vector<Word>& words, std::string_view text, const TextStyl
   const size_t room = words.size() + text.size() / 4 + 1;
   if (words.capacity() < room) words.reserve(std::max(room, 2 * words.capacity()));
   // measured: the word's width when the scan measured it (CachedMetrics), else NaN.
-  const auto onWord = [&](std::string_view raw, bool hasBracket, double measured) {
+  // Flattened: the word's vector slot and its piece were built by an out-of-line call per word.
+  const auto onWord = [&](std::string_view raw, bool hasBracket, double measured) __attribute__((flatten)) {
     // A dash standing between words ("chính trị - xã hội") stays with the word before
     // it, so no line starts with "- " and looks like an item.
     if ((raw == "-" || raw == "–") && !words.empty()) {
@@ -231,8 +232,8 @@ void appendWords(std::vector<Word>& words, std::string_view text, const TextStyl
 
 // Breaks words [first, end) of `out.words` into lines appended to `out.lines` (as ranges;
 // finishLines() points them at the words). A word wider than its line is cut in place.
-void breakInto(TextLines& out, size_t first, double width, double firstIndent, double spaceWidth,
-               const FontMetrics& m) {
+__attribute__((flatten)) void breakInto(TextLines& out, size_t first, double width, double firstIndent,
+                                        double spaceWidth, const FontMetrics& m) {
   std::vector<Word>& words = out.words;
   std::vector<TextLine>& lines = out.lines;
   const size_t firstLine = lines.size();
@@ -311,8 +312,9 @@ TextLines breakLines(std::vector<Word> words, double width, double firstIndent, 
   return out;
 }
 
-void placeLine(const TextLine& line, double x, double y, double width, LineAlign align, double spaceWidth,
-               RunRole role, std::vector<TextRun>& out) {
+// Flattened, like appendWords' callback: a run's slot and text were built by calls per word.
+__attribute__((flatten)) void placeLine(const TextLine& line, double x, double y, double width, LineAlign align,
+                                        double spaceWidth, RunRole role, std::vector<TextRun>& out) {
   const size_t n = line.words.size();
   if (n == 0) return;
   double wordsWidth = 0;
@@ -374,6 +376,23 @@ void placeLine(const TextLine& line, double x, double y, double width, LineAlign
     cx += w.width + gap;
   }
 }
+
+void wrapTextInto(TextLines& all, std::string_view text, const TextStyle& style, double width, const FontMetrics& m) {
+  const double space = m.width(style.face, style.size, " ");
+  // As wrapText with no first indent: each part after a line break starts a new line.
+  size_t start = 0;
+  while (true) {
+    size_t nl = text.find('\n', start);
+    std::string_view part = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    const size_t first = all.words.size();
+    appendWords(all.words, part, style, m, nullptr);
+    breakInto(all, first, width, 0, space, m);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+}
+
+void finishWrapped(TextLines& all) { finishLines(all); }
 
 TextLines wrapText(std::string_view text, const TextStyle& style, double width, const FontMetrics& m,
                    double firstIndent) {

@@ -122,6 +122,11 @@ void placeLine(const TextLine& line, double x, double y, double width, LineAlign
 // Convenience: the lines of plain text (no footnotes), for headers and table cells.
 TextLines wrapText(std::string_view text, const TextStyle& style, double width, const FontMetrics& m,
                                double firstIndent = 0);
+// wrapText appending to `all` (its words and lines), so that several texts share two
+// vectors (the cells of a table row). Lines added by earlier calls keep their ranges; call
+// finishWrapped(all) after the last one, before reading the lines' words.
+void wrapTextInto(TextLines& all, std::string_view text, const TextStyle& style, double width, const FontMetrics& m);
+void finishWrapped(TextLines& all);
 std::string applyCase(const std::string& text, const TextStyle& style);
 
 }  // namespace vnplan

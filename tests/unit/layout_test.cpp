@@ -143,6 +143,28 @@ TEST(TextFlow, WordsMeasuredWhileScannedEqualTheBaseToTheLastBit) {
   }
 }
 
+TEST(TableLayout, ColumnsFitToWordsMeasuredWhileScannedEqualTheBase) {
+  // With CachedMetrics, a cell's longest word is measured while it is scanned; the column
+  // widths must be the base's, bit for bit, malformed UTF-8 and line breaks included.
+  struct Uneven : FontMetrics {
+    double advance(FontFace face, char32_t cp) const override {
+      return static_cast<double>(cp % 89) * 1.29 + static_cast<int>(face) * 0.07 + 0.011;
+    }
+  } base;
+  const CachedMetrics cached(base);
+  DocTemplate t = stateTemplate();
+  Table table;
+  table.fitColumnsToWords = true;
+  table.columns = {{"TT", 1, CellAlign::Center}, {"Tên nhiệm vụ", 2, CellAlign::Left}, {"Ghi chú", 12, CellAlign::Left}};
+  table.rows.push_back(TableRow{false, {"1", "Chuyển đổi\nsố toàn diện \xE1\xBB", "xã hội"}});
+  table.rows.push_back(TableRow{false, {"2", "\xC3 漢字 \xf0\x9f\x98\x80kế-hoạch-phát-triển", "a  b\n"}});
+  std::vector<double> want{20, 5, 275}, got = want;
+  fitColumnsToWords(table, t, base, 2, 300, want);
+  fitColumnsToWords(table, t, cached, 2, 300, got);
+  EXPECT_NE(want, (std::vector<double>{20, 5, 275}));  // the columns did change
+  EXPECT_EQ(got, want);
+}
+
 TEST(TextFlow, FootnoteMarkIsSuperscript) {
   FixedMetrics m(500);
   TextStyle st{14, FontFace::Regular};
