@@ -99,6 +99,7 @@ namespace {
 constexpr unsigned char kPlain = 0, kBlankByte = 1, kBracket = 2;
 constexpr std::array<unsigned char, 256> kByteClass = [] {
   std::array<unsigned char, 256> t{};
+  t.fill(kPlain);
   t[' '] = t['\t'] = t['\n'] = t['\r'] = kBlankByte;
   t['['] = kBracket;
   return t;
