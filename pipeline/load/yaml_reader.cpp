@@ -30,6 +30,21 @@ SourceRef Located::at() const {
 
 namespace {
 
+// Where the first malformed UTF-8 sequence of `line` starts (npos when there is none): a lead
+// byte no sequence starts with, or a sequence that isValidUtf8 refuses (a bad continuation,
+// an overlong form, a surrogate, beyond U+10FFFF) or that the line cuts short.
+size_t firstInvalidUtf8(std::string_view line) {
+  for (size_t i = 0; i < line.size();) {
+    const auto lead = static_cast<unsigned char>(line[i]);
+    const size_t n = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                   : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+    if (n == 0 || i + n > line.size() || (n > 1 && !isValidUtf8(line.substr(i, n)))) return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+
 // Records anchors and aliases: plan files need neither, and aliases let a tiny file
 // expand into billions of nodes during a recursive walk.
 class AliasFinder : public YAML::EventHandler {
@@ -230,22 +245,18 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
   // break is no part of a multi-byte sequence, so a file that is valid as a whole has no such
   // line: the lines are looked at one by one only when it is not.
   if (!utf16 && !isValidUtf8(bytes)) {
+    // One pass over the file: a hostile file of long or many bad lines must not cost a
+    // search from its start per line or per byte.
     size_t lineStart = 0;
+    int lineNo = 1;
     while (lineStart < bytes.size()) {
       size_t lineEnd = bytes.find('\n', lineStart);
       if (lineEnd == std::string::npos) lineEnd = bytes.size();
       std::string_view line(bytes.data() + lineStart, lineEnd - lineStart);
-      if (!isValidUtf8(line)) {
-        size_t bad = 0;
-        for (size_t k = 1; k <= line.size(); ++k)
-          if (!isValidUtf8(line.substr(0, k)) && !isValidUtf8(line.substr(0, std::min(line.size(), k + 3)))) {
-            bad = k - 1;
-            break;
-          }
-        auto [l, c] = lineColumnOf(bytes, lineStart + bad);
-        error(SourceRef{path, l, c}, MsgId::InvalidUtf8);
-      }
+      if (const size_t bad = firstInvalidUtf8(line); bad != std::string_view::npos)
+        error(SourceRef{path, lineNo, lineColumnOf(line, bad).second}, MsgId::InvalidUtf8);
       lineStart = lineEnd + 1;
+      ++lineNo;
     }
   }
   if (!utf16 && hasControlByte(bytes)) {

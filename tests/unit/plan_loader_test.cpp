@@ -122,6 +122,30 @@ TEST(LoadPlan, BadBytesAfterTheFirstDocumentAreLocated) {
   }
 }
 
+// Each bad line is reported once, at the start of its first malformed sequence, also when the
+// line is long or a valid two-byte letter is followed within three bytes by a four-byte one
+// (the earlier search by growing prefixes named the letter); a file of many such lines is read
+// in one pass (the earlier search went back to the file's start for each).
+TEST(LoadPlan, BadUtf8OnLongAndManyLinesIsLocatedExactly) {
+  testing_support::TempDir t("vnplan-bad-lines-");
+  std::filesystem::copy(planDir("minimal"), t.path, std::filesystem::copy_options::recursive);
+  {
+    std::ofstream out(t.path / "plan.yaml", std::ios::app | std::ios::binary);
+    out << "---\nx: " << std::string(200000, 'a') << "\xFF\n";    // line 54, column 204
+    out << "y: \xC3\xA9\xF0\x9F\x98\x80 z \xE1\xBA\n";      // line 55: é, an emoji, a cut ạ
+    for (int i = 0; i < 3000; ++i) out << "- \xC0\xAF\n";        // lines 56…: an overlong '/'
+  }
+  Diagnostics d;
+  EXPECT_FALSE(loadPlan(t.path.string(), d));
+  EXPECT_TRUE(hasDiag(d, MsgId::InvalidUtf8, "plan.yaml", 54, 200004));
+  EXPECT_TRUE(hasDiag(d, MsgId::InvalidUtf8, "plan.yaml", 55, 9));
+  EXPECT_TRUE(hasDiag(d, MsgId::InvalidUtf8, "plan.yaml", 56, 3));
+  EXPECT_TRUE(hasDiag(d, MsgId::InvalidUtf8, "plan.yaml", 3055, 3));
+  size_t bad = 0;
+  for (const auto& item : d.items) bad += item.id == MsgId::InvalidUtf8;
+  EXPECT_EQ(bad, 3002u);
+}
+
 TEST(LoadPlan, AnchorsAndAliasesAreRefused) {
   Diagnostics d;
   EXPECT_FALSE(loadPlan(planDir("broken-alias"), d));
