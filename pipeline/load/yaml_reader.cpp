@@ -33,6 +33,28 @@ namespace {
 // Where the first malformed UTF-8 sequence of `line` starts (npos when there is none): a lead
 // byte no sequence starts with, or a sequence that isValidUtf8 refuses (a bad continuation,
 // an overlong form, a surrogate, beyond U+10FFFF) or that the line cuts short.
+// Line and column of byte offsets met in increasing order, counted from where the last one
+// was (lineColumnOf from the file's start for each place made a hostile file quadratic).
+class PlaceCounter {
+ public:
+  explicit PlaceCounter(std::string_view s) : s_(s) {}
+  std::pair<int, int> at(size_t offset) {
+    auto [dl, col] = lineColumnOf(s_.substr(from_, offset - from_), offset - from_);
+    line_ += dl - 1;
+    col_ = dl > 1 ? col : col_ + col - 1;
+    from_ = offset;
+    return {line_, col_};
+  }
+
+ private:
+  std::string_view s_;
+  size_t from_ = 0;
+  int line_ = 1, col_ = 1;
+};
+
+// How many places of one kind of error a file gets before the rest are only counted.
+constexpr int kPlacesPerKind = 20;
+
 size_t firstInvalidUtf8(std::string_view line) {
   for (size_t i = 0; i < line.size();) {
     const auto lead = static_cast<unsigned char>(line[i]);
@@ -210,8 +232,17 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
   bool utf16 = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
 
   // A tab in the indentation: said in plain words at each place, before the parser's message.
+  // Reports one more place of a kind of error; past kPlacesPerKind only counts it.
+  auto placeOf = [&](int& reported, int line, int column, MsgId id, std::vector<std::string> args = {}) {
+    if (reported++ < kPlacesPerKind) error(SourceRef{path, line, column}, id, std::move(args));
+  };
+  auto sayHowManyMore = [&](int reported) {
+    if (reported > kPlacesPerKind)
+      error(SourceRef{path, 0, 0}, MsgId::MoreOfTheSame, {std::to_string(reported - kPlacesPerKind)});
+  };
   auto tabsReported = [&] {
-    bool tabs = false;
+    int tabs = 0;
+    PlaceCounter places(bytes);
     size_t lineStart = 0;
     while (lineStart < bytes.size()) {
       size_t lineEnd = bytes.find('\n', lineStart);
@@ -219,16 +250,20 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
       size_t k = lineStart;
       while (k < lineEnd && (bytes[k] == ' ' || bytes[k] == '\t' || bytes[k] == '-')) {
         if (bytes[k] == '\t') {
-          auto [l, c] = lineColumnOf(bytes, k);
-          error(SourceRef{path, l, c}, MsgId::YamlTabIndent);
-          tabs = true;
+          if (tabs >= kPlacesPerKind) {  // only counted
+            ++tabs;
+            break;
+          }
+          auto [l, c] = places.at(k);
+          placeOf(tabs, l, c, MsgId::YamlTabIndent);
           break;
         }
         ++k;
       }
       lineStart = lineEnd + 1;
     }
-    return tabs;
+    sayHowManyMore(tabs);
+    return tabs > 0;
   };
 
   // Nearly every file: libyaml reads it to its end, which it does only when every byte is
@@ -248,31 +283,37 @@ std::optional<Located> YamlReader::loadBytes(const std::string& path, const Sour
     // One pass over the file: a hostile file of long or many bad lines must not cost a
     // search from its start per line or per byte.
     size_t lineStart = 0;
-    int lineNo = 1;
+    int lineNo = 1, badLines = 0;
     while (lineStart < bytes.size()) {
       size_t lineEnd = bytes.find('\n', lineStart);
       if (lineEnd == std::string::npos) lineEnd = bytes.size();
       std::string_view line(bytes.data() + lineStart, lineEnd - lineStart);
       if (const size_t bad = firstInvalidUtf8(line); bad != std::string_view::npos)
-        error(SourceRef{path, lineNo, lineColumnOf(line, bad).second}, MsgId::InvalidUtf8);
+        placeOf(badLines, lineNo, lineColumnOf(line, bad).second, MsgId::InvalidUtf8);
       lineStart = lineEnd + 1;
       ++lineNo;
     }
+    sayHowManyMore(badLines);
   }
   if (!utf16 && hasControlByte(bytes)) {
     // YAML allows no raw control characters (a NUL would silently cut a printed line).
-    bool controlFound = false;
+    int controls = 0;
+    PlaceCounter places(bytes);
     for (size_t i = 0; i < bytes.size(); ++i) {
       const unsigned char c = static_cast<unsigned char>(bytes[i]);
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-        auto [l, col] = lineColumnOf(bytes, i);
+        if (controls >= kPlacesPerKind) {  // only counted
+          ++controls;
+          continue;
+        }
+        auto [l, col] = places.at(i);
         char cp[8];
         std::snprintf(cp, sizeof cp, "U+%04X", c);
-        error(SourceRef{path, l, col}, MsgId::ControlCharacter, {std::filesystem::path(path).filename().string(), cp});
-        controlFound = true;
+        placeOf(controls, l, col, MsgId::ControlCharacter, {std::filesystem::path(path).filename().string(), cp});
       }
     }
-    if (controlFound) return std::nullopt;
+    sayHowManyMore(controls);
+    if (controls > 0) return std::nullopt;
   }
 
   if (tabsReported()) return std::nullopt;

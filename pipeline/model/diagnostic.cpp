@@ -218,6 +218,8 @@ MessagePair catalogue(MsgId id) {
     case MsgId::NoTextWidth:
       return {"lề \"{0}\" không chừa đủ chỗ cho chữ (còn {1} mm)", "the margins \"{0}\" leave no room for text ({1} mm left)"};
     case MsgId::WriteFailed: return {"không ghi được {0}: {1}", "cannot write {0}: {1}"};
+    case MsgId::MoreOfTheSame:
+      return {"và {0} chỗ khác trong tệp có cùng lỗi", "and {0} more places in the file with the same error"};
     case MsgId::FontCacheRepaired:
       return {"phông chữ trong bộ đệm bị hỏng; đã tạo lại", "damaged font in the cache; rebuilt"};
     case MsgId::BadPlanId:

@@ -123,6 +123,8 @@ enum class MsgId {
   WriteFailed,         // {0}=final file, {1}=reason
   BadPlanId,           // {0}=id
   FontCacheRepaired,   // (file = the bad cache entry)
+  // A hostile file's thousands of bad bytes are reported a few at a time.
+  MoreOfTheSame,       // {0}=how many more places
 };
 
 struct Diagnostic {
