@@ -292,6 +292,8 @@ const data* lookup(const std::vector<const data*>& stack, const std::string& nam
 // otherwise print nothing); partials and delimiter changes are not supported.
 bool checkTemplateNames(const std::string& text, const std::string& path, const data& schema, Diagnostics& diags) {
   bool ok = true;
+  constexpr int kNamedTags = 20;
+  int reported = 0;
   std::vector<const data*> stack{&schema};
   size_t pos = 0;
   while ((pos = text.find("{{", pos)) != std::string::npos) {
@@ -306,9 +308,12 @@ bool checkTemplateNames(const std::string& text, const std::string& path, const 
     char kind = body.empty() ? ' ' : body[0];
     if (kind == '!') continue;
     auto report = [&](MsgId id, const std::string& arg) {
+      ok = false;
+      // A hostile template of thousands of bad tags: the first are named, the rest counted
+      // (each place is counted from the template's start).
+      if (++reported > kNamedTags) return;
       auto [line, col] = lineColumnOf(text, tagStart);
       diags.add({Severity::Error, path, line, col, id, {arg}});
-      ok = false;
     };
     if (kind == '>' || kind == '=' || kind == '<') {
       report(MsgId::TemplateUnsupported, "{{" + body + "}}");
@@ -331,6 +336,8 @@ bool checkTemplateNames(const std::string& text, const std::string& path, const 
       stack.push_back(inner);
     }
   }
+  if (reported > kNamedTags)
+    diags.add({Severity::Error, path, 0, 0, MsgId::MoreOfTheSame, {std::to_string(reported - kNamedTags)}});
   return ok;
 }
 

@@ -169,6 +169,31 @@ TEST(ReportText, UnknownValueIsALocatedError) {
   EXPECT_EQ(d4.items[0].id, MsgId::TemplateUnsupported);
 }
 
+// A template of thousands of unknown names: the first 20 are named with their places, the rest
+// counted in one message.
+TEST(ReportText, ThousandsOfBadTagsAreNamedAFewAtATime) {
+  Plan plan;
+  ProgressReport rep;
+  ReportFigures f;
+  Diagnostics d;
+  ReportTextInput in{&plan, &rep, &f, nullptr, "Kế hoạch số 1/KH-UBND"};
+  std::string text = "Kết quả:\n";
+  for (int i = 0; i < 5000; ++i) text += "{{khong_co_" + std::to_string(i) + "}} ";
+  EXPECT_FALSE(renderReportText(text, "templates/x.mustache", in, d));
+  size_t named = 0;
+  std::string more;
+  for (const auto& item : d.items) {
+    named += item.id == MsgId::TemplateUnknownValue;
+    if (item.id == MsgId::MoreOfTheSame) more = item.args.at(0);
+  }
+  EXPECT_EQ(named, 20u);
+  EXPECT_EQ(more, "4980");
+  ASSERT_FALSE(d.items.empty());
+  EXPECT_EQ(d.items[0].line, 2);
+  EXPECT_EQ(d.items[0].column, 1);
+  EXPECT_EQ(d.items[1].column, 16);  // "{{khong_co_0}} " is 15 characters
+}
+
 TEST(ReportText, TaskGroupsAreNamedAsGroupsNotHeadings) {
   EXPECT_EQ(groupLabel("I.", "Nâng cao nhận thức"), "Nhóm I: Nâng cao nhận thức");
   EXPECT_EQ(groupLabel("VIII", "Chuyển đổi số"), "Nhóm VIII: Chuyển đổi số");
