@@ -142,14 +142,8 @@ TEST(LoadPlan, BadUtf8OnLongAndManyLinesIsLocatedExactly) {
   EXPECT_TRUE(hasDiag(d, MsgId::InvalidUtf8, "plan.yaml", 55, 9));
   EXPECT_TRUE(hasDiag(d, MsgId::InvalidUtf8, "plan.yaml", 56, 3));
   EXPECT_TRUE(hasDiag(d, MsgId::InvalidUtf8, "plan.yaml", 73, 3));  // the 20th
-  size_t bad = 0;
-  std::string more;
-  for (const auto& item : d.items) {
-    bad += item.id == MsgId::InvalidUtf8;
-    if (item.id == MsgId::MoreOfTheSame) more = item.args.at(0);
-  }
-  EXPECT_EQ(bad, 20u);
-  EXPECT_EQ(more, "2982");
+  EXPECT_EQ(testing_support::countOf(d, MsgId::InvalidUtf8), 20u);
+  EXPECT_EQ(testing_support::moreOfTheSame(d), "2982");
 }
 
 // A hostile file of bad bytes: the first places of each kind are named (with the right line
@@ -169,14 +163,8 @@ TEST(LoadPlan, ThousandsOfBadBytesAreNamedAFewAtATime) {
   EXPECT_TRUE(hasDiag(d, MsgId::ControlCharacter, "plan.yaml", 1, 5));
   EXPECT_TRUE(hasDiag(d, MsgId::ControlCharacter, "plan.yaml", 2, 5));
   EXPECT_TRUE(hasDiag(d, MsgId::ControlCharacter, "plan.yaml", 3, 17));
-  size_t named = 0;
-  std::string more;
-  for (const auto& item : d.items) {
-    named += item.id == MsgId::ControlCharacter;
-    if (item.id == MsgId::MoreOfTheSame) more = item.args.at(0);
-  }
-  EXPECT_EQ(named, 20u);
-  EXPECT_EQ(more, std::to_string(200003 - 20));
+  EXPECT_EQ(testing_support::countOf(d, MsgId::ControlCharacter), 20u);
+  EXPECT_EQ(testing_support::moreOfTheSame(d), std::to_string(200003 - 20));
 }
 
 TEST(LoadPlan, AnchorsAndAliasesAreRefused) {

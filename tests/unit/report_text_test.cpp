@@ -2,6 +2,7 @@
 
 #include "compute/report_figures.hpp"
 #include "layout/report_text.hpp"
+#include "test_support.hpp"
 
 using namespace vnplan;
 
@@ -180,14 +181,8 @@ TEST(ReportText, ThousandsOfBadTagsAreNamedAFewAtATime) {
   std::string text = "Kết quả:\n";
   for (int i = 0; i < 5000; ++i) text += "{{khong_co_" + std::to_string(i) + "}} ";
   EXPECT_FALSE(renderReportText(text, "templates/x.mustache", in, d));
-  size_t named = 0;
-  std::string more;
-  for (const auto& item : d.items) {
-    named += item.id == MsgId::TemplateUnknownValue;
-    if (item.id == MsgId::MoreOfTheSame) more = item.args.at(0);
-  }
-  EXPECT_EQ(named, 20u);
-  EXPECT_EQ(more, "4980");
+  EXPECT_EQ(testing_support::countOf(d, MsgId::TemplateUnknownValue), 20u);
+  EXPECT_EQ(testing_support::moreOfTheSame(d), "4980");
   ASSERT_FALSE(d.items.empty());
   EXPECT_EQ(d.items[0].line, 2);
   EXPECT_EQ(d.items[0].column, 1);

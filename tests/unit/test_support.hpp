@@ -48,4 +48,16 @@ inline const DocTemplate& rulesFor(Family family) {
   return family == Family::Party ? party : state;
 }
 
+// How many diagnostics of one kind; and the count a MoreOfTheSame message gives ("" if none).
+inline size_t countOf(const Diagnostics& d, MsgId id) {
+  size_t n = 0;
+  for (const auto& item : d.items) n += item.id == id;
+  return n;
+}
+inline std::string moreOfTheSame(const Diagnostics& d) {
+  for (const auto& item : d.items)
+    if (item.id == MsgId::MoreOfTheSame) return item.args.at(0);
+  return "";
+}
+
 }  // namespace vnplan::testing_support
