@@ -157,7 +157,9 @@ void Worksheet::writeComment(int row, int col, std::string_view text, CommentOpt
 
 void Worksheet::setRow(int row, double heightPoints, const Format* f, bool hidden) {
   checkCell(row, 0);
-  if (heightPoints < 0 || heightPoints > 409) fail(at(name_, row, 0) + ": row height outside 0..409 points");
+  // No upper bound: libxlsxwriter wrote any height, and a long wrapped text asks for more
+  // than Excel's 409 points (spreadsheet programs show at most their maximum).
+  if (heightPoints < 0) fail(at(name_, row, 0) + ": negative row height");
   RowData& r = rows_[row];
   r.height = heightPoints;
   r.format = f;
