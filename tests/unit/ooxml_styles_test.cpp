@@ -440,6 +440,33 @@ TEST(OoxmlStyles, XfOrderIsTheOrderOfTheSheetsXml) {
   EXPECT_THROW(s.xfIndex(f[4]), std::logic_error);
 }
 
+// Columns 16 apart (which share a slot of the walk's per-column memory), formats changing down
+// a column, and a format first met far down a sheet.
+TEST(OoxmlStyles, FormatsChangingDownColumns) {
+  Twin t;
+  const int s0 = t.sheet("S");
+  std::vector<const Format*> f;
+  for (int i = 0; i < 6; ++i) {
+    Format x;
+    x.numFormat = std::string(static_cast<std::size_t>(i + 1), '0');
+    f.push_back(t.format(x));
+  }
+  for (int r = 0; r < 40; ++r) {
+    t.number(s0, r, 0, f[static_cast<std::size_t>(r % 2)]);
+    t.number(s0, r, 16, f[static_cast<std::size_t>(2 + r % 2)]);
+    t.number(s0, r, 32, r < 30 ? f[0] : f[4]);
+  }
+  t.number(s0, 39, 17, f[5]);
+  t.expectSame();
+  const ooxml::StyleSheet s(t.model);
+  EXPECT_EQ(s.xfIndex(f[0]), 1);
+  EXPECT_EQ(s.xfIndex(f[2]), 2);
+  EXPECT_EQ(s.xfIndex(f[1]), 3);
+  EXPECT_EQ(s.xfIndex(f[3]), 4);
+  EXPECT_EQ(s.xfIndex(f[4]), 5);
+  EXPECT_EQ(s.xfIndex(f[5]), 6);
+}
+
 // The default format keeps the identity it had when the workbook was made: after its font is
 // changed, a format equal to a fresh Format still gets xf 0, and one equal to the changed
 // default an xf of its own (sharing its font).

@@ -25,9 +25,10 @@
 // - Colours are written "FF" + RRGGBB; a font without a colour gets <color theme="1"/>; only a
 //   Calibri font gets <scheme val="minor"/>.
 #include <algorithm>
+#include <bit>
 #include <map>
+#include <cstdint>
 #include <stdexcept>
-#include <unordered_set>
 
 #include "render/ooxml/part_writers.hpp"
 #include "render/ooxml/xml_text.hpp"
@@ -140,26 +141,72 @@ void appendAlignment(std::string& out, const Format& f) {
   out += "/>";
 }
 
+// Format pointer -> number, as an open-addressing hash table in a plain vector (a power of two
+// of slots, at most half full, nullptr = empty): the sheet writer asks once per cell, and the
+// numbering below looks up every cell's format, so this is a few nanoseconds, not a search.
+using Slot = std::pair<const Format*, int>;
+
+// Fibonacci hashing: the top bits of the address times 2^64/phi (formats are heap blocks a
+// fixed distance apart, which the low bits alone would pile into a few slots).
+inline std::size_t slotOf(const Format* f, std::size_t slots) {
+  const std::uint64_t h = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(f)) * 0x9E3779B97F4A7C15ull;
+  return static_cast<std::size_t>(h >> (64 - std::countr_zero(slots)));
+}
+
+inline int findIn(const std::vector<Slot>& table, const Format* f) {
+  const std::size_t mask = table.size() - 1;  // the tables are never empty when searched
+  for (std::size_t i = slotOf(f, table.size());; i = (i + 1) & mask) {
+    if (table[i].first == f) return table[i].second;
+    if (!table[i].first) return -1;
+  }
+}
+
+void placeIn(std::vector<Slot>& table, const Format* f, int value) {
+  const std::size_t mask = table.size() - 1;
+  std::size_t i = slotOf(f, table.size());
+  while (table[i].first && table[i].first != f) i = (i + 1) & mask;
+  table[i] = {f, value};
+}
+
+// Adds or replaces; `count` is the number of entries, kept by the caller's table.
+void insertInto(std::vector<Slot>& table, std::size_t& count, const Format* f, int value) {
+  if ((count + 1) * 2 > table.size()) {
+    std::vector<Slot> grown(std::max<std::size_t>(16, table.size() * 2), Slot{nullptr, 0});
+    for (const Slot& e : table)
+      if (e.first) placeIn(grown, e.first, e.second);
+    table.swap(grown);
+  }
+  if (findIn(table, f) < 0) ++count;
+  placeIn(table, f, value);
+}
+
 // Gives each format its xf number in the order the worksheets' XML meets them.
 class XfNumbering {
  public:
   // dxfMakers[i]: the format that made dxf i.
   XfNumbering(const Workbook& wb, const std::vector<const Format*>& dxfMakers) : dxfMakers_(dxfMakers) {
     const Format* normal = wb.formats().front().get();
-    normal_ = normal;
     keys_.push_back({Format{}, kNoDxf});  // the default's identity when the workbook was made
     formats_.push_back(normal);
-    assigned_.emplace_back(normal, 0);
+    insertInto(assigned_, assignedCount_, normal, 0);
     for (const Format* f : wb.formatsInUseOrder())
-      if (f && f != normal) used_.insert(f);
+      if (f && f != normal) insertInto(used_, usedCount_, f, 0);
   }
 
   // false once every format the workbook uses has its number (the rest need not be walked).
   bool note(const Format* f) {
-    if (!f || f == last_ || f == normal_) return pending();
-    last_ = f;
-    for (const auto& a : assigned_)
-      if (a.first == f) return pending();
+    if (f && findIn(assigned_, f) < 0) add(f);
+    return found_ < usedCount_;
+  }
+
+  bool pending() const { return found_ < usedCount_; }
+  // Format -> xf, as a table for findIn().
+  std::vector<Slot>& assigned() { return assigned_; }
+  // The format written for each xf (the first that got it; its properties as they are now).
+  const std::vector<const Format*>& formats() const { return formats_; }
+
+ private:
+  void add(const Format* f) {
     const XfKey key{*f, dxfOf(f)};
     int index = -1;
     for (std::size_t i = 0; i < keys_.size(); ++i)
@@ -172,17 +219,10 @@ class XfNumbering {
       keys_.push_back(key);
       formats_.push_back(f);
     }
-    assigned_.emplace_back(f, index);
-    if (used_.count(f)) ++found_;
-    return pending();
+    insertInto(assigned_, assignedCount_, f, index);
+    if (!used_.empty() && findIn(used_, f) >= 0) ++found_;
   }
 
-  bool pending() const { return found_ < used_.size(); }
-  std::vector<std::pair<const Format*, int>>& assigned() { return assigned_; }
-  // The format written for each xf (the first that got it; its properties as they are now).
-  const std::vector<const Format*>& formats() const { return formats_; }
-
- private:
   int dxfOf(const Format* f) const {
     for (std::size_t i = 0; i < dxfMakers_.size(); ++i)
       if (dxfMakers_[i] == f) return static_cast<int>(i);
@@ -190,13 +230,10 @@ class XfNumbering {
   }
 
   const std::vector<const Format*>& dxfMakers_;
-  const Format* normal_ = nullptr;
-  const Format* last_ = nullptr;
   std::vector<XfKey> keys_;
   std::vector<const Format*> formats_;
-  std::vector<std::pair<const Format*, int>> assigned_;
-  std::unordered_set<const Format*> used_;
-  std::size_t found_ = 0;
+  std::vector<Slot> assigned_, used_;
+  std::size_t assignedCount_ = 0, usedCount_ = 0, found_ = 0;
 };
 
 void numberXfs(const Workbook& wb, XfNumbering& xfs) {
@@ -205,20 +242,29 @@ void numberXfs(const Workbook& wb, XfNumbering& xfs) {
     std::map<int, const Format*> colsByFirst;  // as <cols> is written
     for (const ColumnRange& c : ws->columns()) colsByFirst[c.first] = c.format;
     for (const auto& [first, f] : colsByFirst) xfs.note(f);
+    // The format last seen in each column (modulo 16): a table's columns keep their formats
+    // from row to row, so most cells are passed over here without a lookup.
+    const Format* recent[16] = {};
     for (const auto& [r, row] : ws->rows()) {
-      if (!xfs.note(row.format)) return;
-      for (const auto& [c, cell] : row.cells)
+      if (row.format && !xfs.note(row.format)) return;
+      for (const auto& [c, cell] : row.cells) {
+        const Format*& seen = recent[c & 15];
+        if (cell.format == seen) continue;
+        seen = cell.format;
         if (!xfs.note(cell.format)) return;
+      }
     }
   }
 }
 
-int lookUp(const std::vector<std::pair<const Format*, int>>& sorted, const Format* f, const char* what) {
-  auto it = std::lower_bound(sorted.begin(), sorted.end(), f, [](const std::pair<const Format*, int>& e, const Format* p) {
-    return std::less<const Format*>()(e.first, p);
-  });
-  if (it == sorted.end() || it->first != f) throw std::logic_error(std::string("styles.xml: ") + what);
-  return it->second;
+[[noreturn, gnu::cold, gnu::noinline]] void missing(const char* what) {
+  throw std::logic_error(std::string("styles.xml: ") + what);
+}
+
+inline int lookUp(const std::vector<Slot>& table, const Format* f, const char* what) {
+  const int n = table.empty() ? -1 : findIn(table, f);
+  if (n < 0) missing(what);
+  return n;
 }
 
 }  // namespace
@@ -226,6 +272,7 @@ int lookUp(const std::vector<std::pair<const Format*, int>>& sorted, const Forma
 StyleSheet::StyleSheet(const Workbook& wb) {
   // dxfs, in the order the conditional formats were added.
   std::vector<const Format*> dxfFormats;
+  std::vector<Slot> dxfOf;
   for (const Format* f : wb.conditionalFormatsInOrder()) {
     int index = -1;
     for (std::size_t i = 0; i < dxfFormats.size(); ++i)
@@ -237,18 +284,15 @@ StyleSheet::StyleSheet(const Workbook& wb) {
       index = static_cast<int>(dxfFormats.size());
       dxfFormats.push_back(f);
     }
-    dxf_.emplace_back(f, index);
+    dxfOf.emplace_back(f, index);
   }
+  std::size_t dxfCount = 0;
+  for (const auto& [f, index] : dxfOf) insertInto(dxf_, dxfCount, f, index);
 
   XfNumbering numbering(wb, dxfFormats);
   numberXfs(wb, numbering);
   const std::vector<const Format*>& xfs = numbering.formats();
   xf_ = std::move(numbering.assigned());
-  const auto byPointer = [](const std::pair<const Format*, int>& a, const std::pair<const Format*, int>& b) {
-    return std::less<const Format*>()(a.first, b.first);
-  };
-  std::sort(xf_.begin(), xf_.end(), byPointer);
-  std::sort(dxf_.begin(), dxf_.end(), byPointer);
 
   // Number formats, fonts, fills and borders of the xfs (each distinct one once, in xf order).
   std::vector<std::string_view> numFormats;
