@@ -300,8 +300,9 @@ class Workbook {
   // Read access for the package writer.
   const std::deque<std::unique_ptr<Worksheet>>& worksheets() const { return sheets_; }
   const std::deque<std::unique_ptr<Format>>& formats() const { return formats_; }  // [0] = default
-  // Formats in the order cells, rows and columns first used them (default first): the order
-  // of their style records.
+  // Formats in the order cells, rows and columns first used them (calls, not sheet order);
+  // styles.xml numbers its style records in the order the sheets' XML meets them instead
+  // (styles_xml.cpp), and uses this list only to know when every used format has its number.
   const std::vector<const Format*>& formatsInUseOrder() const { return formatUse_; }
   const std::vector<const Format*>& conditionalFormatsInOrder() const { return dxfUse_; }
   const std::deque<std::unique_ptr<Chart>>& charts() const { return charts_; }
