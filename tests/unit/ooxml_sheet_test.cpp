@@ -11,6 +11,7 @@
 #include <cmath>
 #include <map>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -603,6 +604,15 @@ TEST(OoxmlSheet, EdgeCasesAsLibxlsxwriter) {
     x.formula(6, 1, "IF(A1>\"x\",\"a&b\",\"\")", std::string("a<b&\""));
     x.date(6, 2, Date{2026, 3, 15}, g);
     x.merge(8, 1, 9, 3, "merged without format", nullptr);
+    // Numbers of every size and sign, and fractional row heights, as printf's %.16G.
+    std::mt19937_64 random(20261127);
+    std::uniform_real_distribution<double> unit(0, 1);
+    for (int i = 0; i < 600; ++i) {
+      double v = unit(random) * std::pow(10.0, static_cast<int>(random() % 60) - 30);
+      if (i % 3 == 0) v = std::round(v * 1e4) / 1e4;
+      x.number(12 + i / 8, i % 8, i % 2 ? -v : v);
+      if (i % 8 == 0) x.row(12 + i / 8, 1 + unit(random) * 100);
+    }
   }
   // Panes frozen at a column only, both, and at A1.
   next("freeze col").freeze(0, 2);

@@ -18,7 +18,10 @@
 //   out (and not counted).
 // - The first sheet is the selected one (tabSelected), hidden or not.
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstring>
+#include <deque>
 #include <map>
 
 #include "render/ooxml/sheet_xml.hpp"
@@ -52,14 +55,38 @@ void appendAttrLines(std::string& out, std::string_view s) {
   out.append(s.data() + from, s.size() - from);
 }
 
-// A cell's number: integers (the usual case: counts, dates) without printf; anything else
-// as %.16G.
-void appendCellNumber(std::string& out, double v) {
-  if (v == std::floor(v) && std::fabs(v) < 1e15 && !(v == 0 && std::signbit(v))) {
-    appendInt(out, static_cast<long long>(v));
-    return;
+// A number as printf("%.16G") writes it (libxlsxwriter's form), into `p` (at least 32 bytes
+// free), without printf: integers (the usual case: counts, dates) as integers; others by
+// std::to_chars, whose general form with a precision is printf's %g, with the exponent's 'e'
+// made 'E'. Infinities and NaNs (never in vnplan's sheets) through printf.
+char* putNumber(char* p, double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15 && !(v == 0 && std::signbit(v)))
+    return std::to_chars(p, p + 24, static_cast<long long>(v)).ptr;
+  if (!std::isfinite(v)) {
+    std::string s;
+    appendNumber(s, v);
+    std::memcpy(p, s.data(), s.size());
+    return p + s.size();
   }
-  appendNumber(out, v);
+  char* const end = std::to_chars(p, p + 32, v, std::chars_format::general, 16).ptr;
+  for (; p != end; ++p)
+    if (*p == 'e') *p = 'E';
+  return end;
+}
+
+void appendCellNumber(std::string& out, double v) {
+  char buf[32];
+  out.append(buf, static_cast<std::size_t>(putNumber(buf, v) - buf));
+}
+
+template <std::size_t N>
+char* put(char* p, const char (&literal)[N]) {
+  std::memcpy(p, literal, N - 1);
+  return p + N - 1;
+}
+char* put(char* p, const std::string& s) {
+  std::memcpy(p, s.data(), s.size());
+  return p + s.size();
 }
 
 void appendRange(std::string& out, const CellRange& r) {
@@ -232,8 +259,10 @@ class SheetDataWriter {
   }
 
   void writeRow(int r, const RowData* rd, bool hasCells) {
+    rowDigits_.clear();
+    appendInt(rowDigits_, r + 1);
     out_ += "<row r=\"";
-    appendInt(out_, r + 1);
+    out_ += rowDigits_;
     out_ += '"';
     if (hasCells) {
       out_ += " spans=\"";
@@ -264,7 +293,7 @@ class SheetDataWriter {
     const bool customHeight = height != kDefaultRowHeight;
     if (customHeight) {
       out_ += " ht=\"";
-      appendNumber(out_, height);
+      appendCellNumber(out_, height);
       out_ += '"';
     }
     if (hidden) out_ += " hidden=\"1\"";
@@ -274,49 +303,68 @@ class SheetDataWriter {
       return;
     }
     out_ += '>';
-    for (const auto& [col, cell] : rd->cells) writeCell(r, col, cell, rowFormat, rowStyle);
+    for (const auto& [col, cell] : rd->cells) writeCell(col, cell, rowFormat);
     out_ += "</row>";
   }
 
-  // Neighbouring cells mostly share a format: the last one looked up is kept.
-  int xf(const Format* f) {
-    if (f != lastFormat_) {
-      lastFormat_ = f;
-      lastXf_ = styles_.xfIndex(f);
+  // The style attribute (` s="7"`, or nothing) of each format met, made once: a sheet has a
+  // handful of formats and thousands of cells.
+  const std::string& styleAttr(const Format* f) {
+    if (f == lastFormat_) return *lastStyleAttr_;
+    lastFormat_ = f;
+    for (const auto& [known, attr] : styleAttrs_)
+      if (known == f) return *(lastStyleAttr_ = &attr);
+    std::string attr;
+    if (const int s = f ? styles_.xfIndex(f) : 0) {
+      attr = " s=\"";
+      appendInt(attr, s);
+      attr += '"';
     }
-    return lastXf_;
+    return *(lastStyleAttr_ = &styleAttrs_.emplace_back(f, std::move(attr)).second);
   }
 
-  int cellStyle(int col, const CellData& cell, const Format* rowFormat, int rowStyle) {
-    if (cell.format) return xf(cell.format);
-    if (rowFormat) return rowStyle;
-    if (static_cast<std::size_t>(col) < colFormat_.size() && colFormat_[static_cast<std::size_t>(col)])
-      return xf(colFormat_[static_cast<std::size_t>(col)]);
-    return 0;
+  const Format* cellFormat(int col, const CellData& cell, const Format* rowFormat) const {
+    if (cell.format) return cell.format;
+    if (rowFormat) return rowFormat;
+    if (static_cast<std::size_t>(col) < colFormat_.size()) return colFormat_[static_cast<std::size_t>(col)];
+    return nullptr;
   }
 
-  void writeCell(int r, int col, const CellData& cell, const Format* rowFormat, int rowStyle) {
-    out_ += "<c r=\"";
-    appendCellName(out_, r, col);
-    out_ += '"';
-    if (const int s = cellStyle(col, cell, rowFormat, rowStyle)) {
-      out_ += " s=\"";
-      appendInt(out_, s);
-      out_ += '"';
-    }
+  // "AB": the column's letters, kept once made (a sheet uses few columns, on every row).
+  const std::string& columnName(int col) {
+    const auto c = static_cast<std::size_t>(col);
+    if (c >= colNames_.size()) colNames_.resize(c + 1);
+    std::string& name = colNames_[c];
+    if (name.empty()) appendColumnName(name, col);
+    return name;
+  }
+
+  void writeCell(int col, const CellData& cell, const Format* rowFormat) {
+    // The common cells (blank, text, number) are made in a buffer on the stack and appended
+    // at once: a column name of at most 3 letters, a row number of at most 7 digits, a style
+    // attribute and a number of at most 24 characters.
+    char buf[128];
+    char* p = put(buf, "<c r=\"");
+    p = put(p, columnName(col));
+    p = put(p, rowDigits_);
+    *p++ = '"';
+    p = put(p, styleAttr(cellFormat(col, cell, rowFormat)));
     switch (cell.kind) {
-      case CellData::Kind::Blank: out_ += "/>"; return;
+      case CellData::Kind::Blank:
+        p = put(p, "/>");
+        break;
       case CellData::Kind::String:
-        out_ += " t=\"s\"><v>";
-        appendInt(out_, cell.sst);
-        out_ += "</v></c>";
-        return;
+        p = put(p, " t=\"s\"><v>");
+        p = std::to_chars(p, p + 12, cell.sst).ptr;
+        p = put(p, "</v></c>");
+        break;
       case CellData::Kind::Number:
-        out_ += "><v>";
-        appendCellNumber(out_, cell.number);
-        out_ += "</v></c>";
-        return;
+        p = put(p, "><v>");
+        p = putNumber(p, cell.number);
+        p = put(p, "</v></c>");
+        break;
       case CellData::Kind::FormulaNumber:
+        out_.append(buf, static_cast<std::size_t>(p - buf));
         out_ += "><f>";
         appendText(out_, cell.formula);
         out_ += "</f><v>";
@@ -324,6 +372,7 @@ class SheetDataWriter {
         out_ += "</v></c>";
         return;
       case CellData::Kind::FormulaString:
+        out_.append(buf, static_cast<std::size_t>(p - buf));
         out_ += " t=\"str\"><f>";
         appendText(out_, cell.formula);
         out_ += "</f><v>";
@@ -331,6 +380,7 @@ class SheetDataWriter {
         out_ += "</v></c>";
         return;
     }
+    out_.append(buf, static_cast<std::size_t>(p - buf));
   }
 
   std::string& out_;
@@ -339,8 +389,12 @@ class SheetDataWriter {
   std::vector<NotePlace> notes_;
   std::vector<const Format*> colFormat_;  // by column: the format of the last range covering it
   std::string spans_;
+  std::string rowDigits_;               // the current row's number, 1-based
+  std::vector<std::string> colNames_;  // by column: its letters, once met
+  std::deque<std::pair<const Format*, std::string>> styleAttrs_;  // a deque: references stay valid
+  const std::string noStyle_;  // no format: no attribute
   const Format* lastFormat_ = nullptr;
-  int lastXf_ = 0;
+  const std::string* lastStyleAttr_ = &noStyle_;
 };
 
 void writeProtection(std::string& out, const Worksheet& ws) {
@@ -547,7 +601,7 @@ void writePrinting(std::string& out, const Worksheet& ws) {
 std::size_t estimatedSize(const Worksheet& ws) {
   std::size_t cells = 0;
   for (const auto& [r, row] : ws.rows()) cells += row.cells.size();
-  return 2048 + ws.rows().size() * 48 + cells * 32 + ws.validations().size() * 400 + ws.merges().size() * 32;
+  return 2048 + ws.rows().size() * 64 + cells * 40 + ws.validations().size() * 400 + ws.merges().size() * 32;
 }
 
 }  // namespace
