@@ -26,6 +26,17 @@ std::string at(const std::string& sheet, int row, int col) {
   return s;
 }
 
+char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool sameIgnoringAsciiCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lowerAscii(a[i]) != lowerAscii(b[i])) return false;
+  return true;
+}
+
+}  // namespace
+
 // Days since 1899-12-30, Excel's serial date (Excel counts a 29/02/1900 that never was, so
 // from 1/3/1900 on this is the same number it shows).
 double serialDate(Date d) {
@@ -43,25 +54,26 @@ double serialDate(Date d) {
   return serial;
 }
 
-char lowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool sameIgnoringAsciiCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (lowerAscii(a[i]) != lowerAscii(b[i])) return false;
-  return true;
-}
-
-}  // namespace
-
 // ------------------------------------------------------------------------------ Worksheet
 
 void Worksheet::checkCell(int row, int col) const {
   if (row < 0 || row >= kMaxRows || col < 0 || col >= kMaxCols) fail(at(name_, row, col) + ": outside the sheet");
 }
 
+void Worksheet::noteUsed(int row, int col, bool addRow, bool addCol) {
+  if (addRow) {
+    if (row < used_.rowMin) used_.rowMin = row;
+    if (row > used_.rowMax) used_.rowMax = row;
+  }
+  if (addCol) {
+    if (col < used_.colMin) used_.colMin = col;
+    if (col > used_.colMax) used_.colMax = col;
+  }
+}
+
 CellData& Worksheet::cell(int row, int col) {
   checkCell(row, col);
+  noteUsed(row, col, true, true);
   CellData& c = rows_[row].cells[col];
   c = CellData{};
   return c;
@@ -142,6 +154,7 @@ void Worksheet::mergeRange(int firstRow, int firstCol, int lastRow, int lastCol,
   checkCell(lastRow, lastCol);
   if (firstRow > lastRow || firstCol > lastCol) fail(at(name_, firstRow, firstCol) + ": merged range is reversed");
   if (firstRow == lastRow && firstCol == lastCol) fail(at(name_, firstRow, firstCol) + ": a merged range needs two cells");
+  noteUsed(lastRow, lastCol, true, true);
   writeString(firstRow, firstCol, text, f);
   for (int r = firstRow; r <= lastRow; ++r)
     for (int c = firstCol; c <= lastCol; ++c)
@@ -152,6 +165,7 @@ void Worksheet::mergeRange(int firstRow, int firstCol, int lastRow, int lastCol,
 void Worksheet::writeComment(int row, int col, std::string_view text, CommentOptions o) {
   checkCell(row, col);
   if (utf8Chars(text) > kMaxStringChars) fail(at(name_, row, col) + ": note longer than 32767 characters");
+  noteUsed(row, col, true, true);
   comments_.push_back({row, col, std::string(text), std::string(), o});
 }
 
@@ -160,6 +174,7 @@ void Worksheet::setRow(int row, double heightPoints, const Format* f, bool hidde
   // No upper bound: libxlsxwriter wrote any height, and a long wrapped text asks for more
   // than Excel's 409 points (spreadsheet programs show at most their maximum).
   if (heightPoints < 0) fail(at(name_, row, 0) + ": negative row height");
+  noteUsed(row, used_.colsSet() ? used_.colMin : 0, true, true);
   RowData& r = rows_[row];
   r.height = heightPoints;
   r.format = f;
@@ -172,6 +187,10 @@ void Worksheet::setColumn(int first, int last, double width, const Format* f, bo
   checkCell(0, first);
   checkCell(0, last);
   if (width < 0 || width > 255) fail(at(name_, 0, first) + ": column width outside 0..255");
+  if (f || (hidden && width != 8.43)) {
+    noteUsed(0, first, false, true);
+    noteUsed(0, last, false, true);
+  }
   cols_.push_back({first, last, width, f, hidden});
   if (f) wb_->noteFormatUse(f);
 }
@@ -185,6 +204,7 @@ void Worksheet::autofilter(int firstRow, int firstCol, int lastRow, int lastCol)
   checkCell(firstRow, firstCol);
   checkCell(lastRow, lastCol);
   if (firstRow > lastRow || firstCol > lastCol) fail(at(name_, firstRow, firstCol) + ": autofilter range is reversed");
+  noteUsed(lastRow, lastCol, true, true);
   autofilter_ = CellRange{firstRow, firstCol, lastRow, lastCol};
 }
 

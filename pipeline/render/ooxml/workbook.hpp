@@ -52,6 +52,8 @@ struct Format {
 struct Date {
   int year = 1900, month = 1, day = 1;
 };
+// Excel's serial number of a date (days since 1899-12-30; throws on an invalid date).
+double serialDate(Date d);
 
 // ---------------------------------------------------------------------------------------
 // Cells, rows and columns as a sheet stores them.
@@ -105,7 +107,7 @@ struct DataValidation {
   double value = 0;               // Decimal / Length: the bound
   Date minimum, maximum;          // Date + Between
   ErrorType errorType = ErrorType::Stop;
-  bool showInput = false;  // the input message is shown when the cell is selected
+  bool showInput = true;  // the input message is shown when the cell is selected (libxlsxwriter's default)
   std::string inputTitle, inputMessage, errorTitle, errorMessage;
   // In the order they were added; each applies to its range.
   CellRange range;
@@ -121,6 +123,17 @@ struct ConditionalFormat {
 
 struct Protection {
   bool formatColumns = false, formatRows = false;  // allowed on the protected sheet
+};
+
+// The sheet's used range as libxlsxwriter tracks it for <dimension>, call by call: cells
+// (blanks only with a format), merged ranges, notes, the autofilter's last cell; a row given
+// a height adds its row and the leftmost column used so far (column A if none yet); a column
+// range adds its columns (not rows) when it has a format or is hidden with a non-default
+// width. An unset end stays at kMaxRows / kMaxCols.
+struct UsedRange {
+  int rowMin = kMaxRows, rowMax = 0, colMin = kMaxCols, colMax = 0;
+  bool rowsSet() const { return rowMin != kMaxRows; }
+  bool colsSet() const { return colMin != kMaxCols; }
 };
 
 struct PageSetup {
@@ -201,6 +214,7 @@ class Worksheet {
   const std::optional<CellRange>& autofilterRange() const { return autofilter_; }
   const std::optional<Protection>& protection() const { return protection_; }
   const PageSetup& page() const { return page_; }
+  const UsedRange& usedRange() const { return used_; }
   bool hidden() const { return hidden_; }
   int index() const { return index_; }  // 0-based position in the workbook
 
@@ -209,6 +223,7 @@ class Worksheet {
   Worksheet(Workbook& wb, std::string name, int index) : wb_(&wb), name_(std::move(name)), index_(index) {}
   CellData& cell(int row, int col);
   void checkCell(int row, int col) const;
+  void noteUsed(int row, int col, bool addRow, bool addCol);
 
   Workbook* wb_;
   std::string name_;
@@ -225,6 +240,7 @@ class Worksheet {
   std::optional<CellRange> autofilter_;
   std::optional<Protection> protection_;
   PageSetup page_;
+  UsedRange used_;
 };
 
 // ---------------------------------------------------------------------------------------
