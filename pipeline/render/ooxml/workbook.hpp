@@ -203,6 +203,8 @@ class Worksheet {
   const PageSetup& page() const { return page_; }
   bool hidden() const { return hidden_; }
   int index() const { return index_; }  // 0-based position in the workbook
+  // The workbook holding the sheet (a note's VML shape ids count the notes of earlier sheets).
+  const Workbook& workbook() const { return *wb_; }
 
  private:
   friend class Workbook;
