@@ -62,8 +62,18 @@ int vmlDrawingsBefore(const Worksheet& ws) {
   return n;
 }
 
+// Pixels as points (96 px = 72 pt), as "%.16G" writes them: a whole number of pixels is a
+// whole number of quarter points, written here without printf (the VML's hot path).
 void appendPoints(std::string& out, double pixels) {
-  appendNumber(out, pixels * 0.75);  // 96 px = 72 pt
+  const auto whole = static_cast<long long>(pixels);
+  if (whole == pixels && whole >= 0 && whole < (1LL << 50)) {
+    const long long quarters = whole * 3;
+    appendInt(out, quarters / 4);
+    static constexpr std::string_view kFraction[] = {"", ".25", ".5", ".75"};
+    out += kFraction[quarters % 4];
+  } else {
+    appendNumber(out, pixels * 0.75);
+  }
   out += "pt";
 }
 
