@@ -238,6 +238,8 @@ void Worksheet::protect(Protection p) { protection_ = p; }
 void Worksheet::insertChart(ChartPlacement p) {
   checkCell(p.row, p.col);
   if (!p.chart) fail(at(name_, p.row, p.col) + ": no chart");
+  // As libxlsxwriter: a chart without data is refused (Excel cannot open it).
+  if (p.chart->series.empty()) fail(at(name_, p.row, p.col) + ": the chart has no series");
   for (const auto& s : wb_->sheets_)
     for (const auto& placed : s->charts_)
       if (placed.chart == p.chart) fail(at(name_, p.row, p.col) + ": the chart is already on a sheet");

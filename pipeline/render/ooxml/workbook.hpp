@@ -217,6 +217,8 @@ class Worksheet {
   const UsedRange& usedRange() const { return used_; }
   bool hidden() const { return hidden_; }
   int index() const { return index_; }  // 0-based position in the workbook
+  // The workbook holding the sheet (a note's VML shape ids count the notes of earlier sheets).
+  const Workbook& workbook() const { return *wb_; }
 
  private:
   friend class Workbook;
