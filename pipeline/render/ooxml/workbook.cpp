@@ -336,6 +336,7 @@ void Workbook::setCustomProperty(std::string_view name, std::string_view value) 
 }
 
 std::int32_t Workbook::internString(std::string_view s) {
+  ++stringWrites_;
   auto it = sstIndex_.find(s);
   if (it != sstIndex_.end()) return it->second;
   const auto index = static_cast<std::int32_t>(sst_.size());

@@ -329,6 +329,9 @@ class Workbook {
   const std::vector<std::pair<std::string, std::string>>& customProperties() const { return custom_; }
   // Shared strings, unique, in first-use order; a cell refers to one by index.
   const std::vector<std::string>& sharedStrings() const { return sst_; }
+  // How many times a text was written to a cell, repeats and overwritten cells included: the
+  // shared strings' count="" (libxlsxwriter counts every write; uniqueCount is the list's size).
+  std::int64_t stringWrites() const { return stringWrites_; }
 
  private:
   friend class Worksheet;
@@ -345,6 +348,7 @@ class Workbook {
   std::vector<std::pair<std::string, std::string>> custom_;
   std::vector<std::string> sst_;
   std::map<std::string, std::int32_t, std::less<>> sstIndex_;
+  std::int64_t stringWrites_ = 0;
 };
 
 }  // namespace vnplan::ooxml
