@@ -13,6 +13,7 @@
 #include "load/zip_container.hpp"
 #include "render/ooxml/package_xml.hpp"
 #include "render/ooxml/workbook.hpp"
+#include "render/ooxml/xml_text.hpp"
 #include "render/ooxml/zip_writer.hpp"
 #include "test_support.hpp"
 
@@ -117,7 +118,7 @@ class Both {
     s.sheet = wb_.worksheets().front()->name();
     s.values = {0, 0, 2, 0};
     lxw_chart* c = workbook_add_chart(lxw_, LXW_CHART_COLUMN_STACKED);
-    const std::string range = "=" + lxwQuotedSheetName(s.sheet) + "!$A$1:$A$3";
+    const std::string range = "=" + quotedSheetName(s.sheet) + "!$A$1:$A$3";
     chart_add_series(c, nullptr, range.c_str());
     charts_.push_back(c);
     return static_cast<int>(charts_.size()) - 1;
@@ -307,11 +308,11 @@ TEST(OoxmlPackage, W3cdtfIsUtc) {
 }
 
 TEST(OoxmlPackage, LibxlsxwriterQuotingOfSheetNames) {
-  EXPECT_EQ(lxwQuotedSheetName("Sheet_2"), "Sheet_2");
-  EXPECT_EQ(lxwQuotedSheetName("a.b"), "a.b");
-  EXPECT_EQ(lxwQuotedSheetName("1abc"), "1abc");
-  EXPECT_EQ(lxwQuotedSheetName("Phụ lục"), "'Phụ lục'");
-  EXPECT_EQ(lxwQuotedSheetName("it's"), "'it''s'");
+  EXPECT_EQ(quotedSheetName("Sheet_2"), "Sheet_2");
+  EXPECT_EQ(quotedSheetName("a.b"), "a.b");
+  EXPECT_EQ(quotedSheetName("1abc"), "1abc");
+  EXPECT_EQ(quotedSheetName("Phụ lục"), "'Phụ lục'");
+  EXPECT_EQ(quotedSheetName("it's"), "'it''s'");
 }
 
 int runPython(const std::string& script, const std::filesystem::path& file) {

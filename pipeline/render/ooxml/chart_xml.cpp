@@ -31,30 +31,10 @@ void appendHex6(std::string& out, std::uint32_t rgb) {
 
 // ------------------------------------------------------------------------- cell ranges
 
-// A sheet name as a chart's formulas carry it: quoted unless it is only ASCII letters, digits,
-// '_' and '.' (so "Sheet1", "a.b" and "1x" stay bare), a ' inside doubled.
-void appendFormulaSheetName(std::string& out, std::string_view sheet) {
-  bool plain = !sheet.empty();
-  for (char c : sheet)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'))
-      plain = false;
-  if (plain) {
-    appendText(out, sheet);
-    return;
-  }
-  std::string quoted = "'";
-  for (char c : sheet) {
-    if (c == '\'') quoted.push_back('\'');
-    quoted.push_back(c);
-  }
-  quoted.push_back('\'');
-  appendText(out, quoted);
-}
-
 // <c:f>'Tổng hợp'!$A$10:$A$14</c:f> (one cell: 'Tổng hợp'!$E$27)
 void appendFormula(std::string& out, std::string_view sheet, const CellRange& r) {
   out += "<c:f>";
-  appendFormulaSheetName(out, sheet);
+  appendText(out, quotedSheetName(sheet));
   out.push_back('!');
   appendCellName(out, r.firstRow, r.firstCol, true);
   if (r.firstRow != r.lastRow || r.firstCol != r.lastCol) {

@@ -62,10 +62,6 @@ std::string lowerAscii(std::string s) {
   return s;
 }
 
-bool isAsciiAlnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
 // libxlsxwriter's absolute range: "$A$1:$C$5", or "$A$1" for one cell.
 std::string absRange(const CellRange& r) { return rangeName(r.firstRow, r.firstCol, r.lastRow, r.lastCol, true); }
 
@@ -167,20 +163,6 @@ std::vector<PackagePart> packageParts(const Workbook& wb, const PackageLayout& l
 
 // ------------------------------------------------------------------------- defined names
 
-std::string lxwQuotedSheetName(const std::string& sheet) {
-  bool plain = true;
-  for (unsigned char c : sheet)
-    if (!isAsciiAlnum(c) && c != '_' && c != '.') plain = false;
-  if (plain) return sheet;
-  std::string s = "'";
-  for (char c : sheet) {
-    if (c == '\'') s += '\'';
-    s += c;
-  }
-  s += '\'';
-  return s;
-}
-
 std::vector<WorkbookName> workbookNames(const Workbook& wb) {
   struct Keyed {
     WorkbookName n;
@@ -198,7 +180,7 @@ std::vector<WorkbookName> workbookNames(const Workbook& wb) {
   };
   for (const DefinedName& d : wb.definedNames()) add({d.name, -1, false, d.formula, d.name}, std::string());
   for (const auto& ws : wb.worksheets()) {
-    const std::string q = lxwQuotedSheetName(ws->name());
+    const std::string q = quotedSheetName(ws->name());
     if (const auto& af = ws->autofilterRange()) {
       std::string app = q + "!_FilterDatabase";
       add({"_xlnm._FilterDatabase", ws->index(), true, q + "!" + absRange(*af), app}, app);

@@ -56,10 +56,6 @@ struct WorkbookName {
 };
 std::vector<WorkbookName> workbookNames(const Workbook& wb);
 
-// A sheet name quoted as libxlsxwriter quotes it in the names it makes: only when it holds a
-// byte other than an ASCII letter, digit, '_' or '.'; ' doubled inside.
-std::string lxwQuotedSheetName(const std::string& sheet);
-
 std::string contentTypesXml(const Workbook& wb, const PackageLayout& layout);
 std::string rootRelsXml(const Workbook& wb);
 std::string workbookRelsXml(const Workbook& wb);

@@ -84,9 +84,10 @@ std::string rangeName(int firstRow, int firstCol, int lastRow, int lastCol, bool
 }
 
 std::string quotedSheetName(std::string_view sheet) {
-  bool plain = !sheet.empty() && !(sheet[0] >= '0' && sheet[0] <= '9');
+  bool plain = !sheet.empty();
   for (char c : sheet)
-    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) plain = false;
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'))
+      plain = false;
   if (plain) return std::string(sheet);
   std::string s = "'";
   for (char c : sheet) {

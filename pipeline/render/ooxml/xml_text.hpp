@@ -21,8 +21,10 @@ void appendCellName(std::string& out, int row, int col, bool absolute = false);
 std::string cellName(int row, int col, bool absolute = false);
 // "A1:C5" (or "A1" when the range is one cell).
 std::string rangeName(int firstRow, int firstCol, int lastRow, int lastCol, bool absolute = false);
-// A sheet name as a formula needs it: quoted ('Phụ lục II') unless it is plain letters,
-// digits and '_' not starting with a digit; ' doubled inside quotes.
+// A sheet name as formulas (defined names, chart ranges) carry it: quoted ('Phụ lục II'),
+// ' doubled inside, unless it is only ASCII letters, digits, '_' and '.' — libxlsxwriter's rule,
+// kept for byte-identical packages (so "1x" and "a.b" stay bare; vnplan's own sheet names are
+// all quoted or plain words either way).
 std::string quotedSheetName(std::string_view sheet);
 
 }  // namespace vnplan::ooxml
