@@ -119,7 +119,7 @@ void OutputTransaction::stage(const std::string& finalPath, const std::function<
   } catch (const fs::filesystem_error& e) {
     throw OutputError(finalPath, e.code().value());
   } catch (const std::exception& e) {
-    // Library errors (libxlsxwriter) carry no errno; keep their text, with the
+    // Writer errors (the XLSX package writer) carry no errno; keep their text, with the
     // temporary's name replaced by the final one.
     std::string what = e.what();
     for (size_t at; (at = what.find(s.tmpPath)) != std::string::npos;) what.replace(at, s.tmpPath.size(), finalPath);

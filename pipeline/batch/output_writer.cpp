@@ -94,7 +94,7 @@ void StagedWriter::writeBytes(const std::string& path, const std::string& bytes)
 void StagedWriter::writeWith(const std::string& path, const std::function<void(const std::string&)>& write) {
   Staged s = open(path);
   staged_.push_back(s);
-  // The writer opens the unnamed file again through /proc (libxlsxwriter wants a path).
+  // The writer opens the unnamed file again through /proc (the XLSX package writer wants a path).
   write(s.fd >= 0 ? "/proc/self/fd/" + std::to_string(s.fd) : s.tmpName);
 }
 

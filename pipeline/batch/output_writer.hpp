@@ -14,7 +14,7 @@ class OutputWriter {
  public:
   virtual ~OutputWriter() = default;
   virtual void writeBytes(const std::string& path, const std::string& bytes) = 0;
-  // write(tmpPath) must produce the whole file at tmpPath (e.g. libxlsxwriter).
+  // write(tmpPath) must produce the whole file at tmpPath (e.g. the XLSX package writer).
   virtual void writeWith(const std::string& path, const std::function<void(const std::string& tmpPath)>& write) = 0;
 };
 

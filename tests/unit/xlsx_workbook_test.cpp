@@ -6,9 +6,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "load/plan_loader.hpp"
+#include "load/zip_container.hpp"
 #include "render/xlsx/appendix_workbook.hpp"
 #include "render/xlsx/meta_sheet.hpp"
 #include "render/xlsx/table_builder.hpp"
@@ -61,6 +63,31 @@ TEST(XlsxWorkbook, InvalidUtf8NeverReachesTheWriter) {
     EXPECT_NE(std::string(e.what()).find("PHỤ LỤC II"), std::string::npos) << e.what();
   }
   EXPECT_FALSE(std::filesystem::exists(dir.path / "bad.xlsx"));
+}
+
+// A text at the cell limit wraps to far more than Excel's 409-point row: the row is written
+// with the height it asks for (as libxlsxwriter did), not refused.
+TEST(XlsxWorkbook, RowTallerThanExcelShowsIsStillWritten) {
+  TempDir dir;
+  Plan p = minimal();
+  std::string words;
+  while (words.size() + 6 <= 32767) words += "nhiệm ";
+  p.tasks->groups[0].items[1].name = words;
+  const auto path = dir.path / "tall.xlsx";
+  writeAppendixWorkbook(p, path.string(), XlsxOptions{1, &testing_support::rulesFor(Family::State)});
+  const std::string bytes = readAll(path);
+  ZipContainer zip;
+  ASSERT_EQ(zip.open(bytes, 100), ZipOpenStatus::Ok);
+  double tallest = 0;
+  for (const auto& e : zip.entries()) {
+    if (e.name.rfind("xl/worksheets/sheet", 0) != 0) continue;
+    std::string xml;
+    ASSERT_EQ(zip.readAll(e, ZipCaps{}, xml), ZipReadStatus::Ok);
+    const std::regex ht(" ht=\"([0-9.]+)\"");
+    for (std::sregex_iterator it(xml.begin(), xml.end(), ht), end; it != end; ++it)
+      tallest = std::max(tallest, std::stod((*it)[1].str()));
+  }
+  EXPECT_GT(tallest, 409);
 }
 
 TEST(XlsxWorkbook, OverlongCellIsAClearError) {

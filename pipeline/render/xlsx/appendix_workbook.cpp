@@ -1,7 +1,5 @@
 #include "render/xlsx/appendix_workbook.hpp"
 
-#include <xlsxwriter.h>
-
 #include <stdexcept>
 
 #include "render/xlsx/content_hash.hpp"
@@ -25,7 +23,7 @@ void writeAppendixWorkbook(const Plan& plan, const std::string& path, const Xlsx
   const std::vector<MetaEntry> meta = metaEntries(plan, tables, created, hash);
 
   WorkbookFile file(path);
-  lxw_workbook* wb = file.get();
+  ooxml::Workbook& wb = file.get();
 
   // Document properties: the text must be valid UTF-8 like every cell.
   const Document& doc = plan.document;
@@ -36,13 +34,9 @@ void writeAppendixWorkbook(const Plan& plan, const std::string& path, const Xlsx
   Formats fmt(wb);
   for (const auto& t : tables) {
     checkedText(t.sheetName, "sheet name", 31);
-    lxw_worksheet* ws = workbook_add_worksheet(wb, t.sheetName.c_str());
-    if (!ws) throw std::runtime_error("cannot add sheet '" + t.sheetName + "'");
-    writeAppendixSheet(wb, ws, fmt, t);
+    writeAppendixSheet(wb, wb.addWorksheet(t.sheetName), fmt, t);
   }
-  lxw_worksheet* metaWs = workbook_add_worksheet(wb, kMetaSheet);
-  if (!metaWs) throw std::runtime_error("cannot add sheet _meta");
-  writeMetaSheet(metaWs, fmt, meta, tables, /*hide=*/!tables.empty());
+  writeMetaSheet(wb.addWorksheet(kMetaSheet), fmt, meta, tables, /*hide=*/!tables.empty());
 
   file.close();
 }

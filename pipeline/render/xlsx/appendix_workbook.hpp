@@ -11,7 +11,8 @@ namespace vnplan {
 
 struct XlsxOptions {
   // Created date written into the workbook (UTC seconds), so the same input gives the
-  // same bytes. libxlsxwriter reads 0 as "now", so 0 is written as one second later.
+  // same bytes. 0 is written as one second later
+  // (libxlsxwriter, vnplan's writer until 2026, read 0 as "now"; kept so files stay the same).
   std::int64_t createdEpoch = 0;
   // The family template (templates/state.yaml, party.yaml): the link line and the plan's
   // reference are formatted by its rules, exactly as in the PDF. Required.

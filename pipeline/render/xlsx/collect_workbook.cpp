@@ -1,7 +1,5 @@
 #include "render/xlsx/collect_workbook.hpp"
 
-#include <xlsxwriter.h>
-
 #include <algorithm>
 #include <stdexcept>
 
@@ -26,37 +24,37 @@ constexpr const char* kProblemSheet = "Lỗi cần sửa";
 // Formats of the collection sheets beyond the appendix ones: unlocked fill cells (text and
 // dates), a locked grey cell where nothing is to be filled, and a marked problem cell.
 struct FillFormats {
-  lxw_format* text;
-  lxw_format* textCenter;
-  lxw_format* date;
-  lxw_format* number;
-  lxw_format* problem;
-  lxw_format* problemDate;
-  lxw_format* problemLocked;
-  lxw_format* groupFill;
-  lxw_format* guideTitle;
-  lxw_format* guideText;
-  lxw_format* guideBold;
+  ooxml::Format* text;
+  ooxml::Format* textCenter;
+  ooxml::Format* date;
+  ooxml::Format* number;
+  ooxml::Format* problem;
+  ooxml::Format* problemDate;
+  ooxml::Format* problemLocked;
+  ooxml::Format* groupFill;
+  ooxml::Format* guideTitle;
+  ooxml::Format* guideText;
+  ooxml::Format* guideBold;
 };
 
-lxw_format* baseFormat(lxw_workbook* wb, bool border) {
-  lxw_format* f = workbook_add_format(wb);
-  format_set_font_name(f, kFontName);
-  format_set_font_size(f, kBodySize);
-  format_set_text_wrap(f);
-  format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
-  if (border) format_set_border(f, LXW_BORDER_THIN);
+ooxml::Format* baseFormat(ooxml::Workbook& wb, bool border) {
+  ooxml::Format* f = wb.addFormat();
+  f->fontName = kFontName;
+  f->fontSize = kBodySize;
+  f->wrap = true;
+  f->valign = ooxml::VAlign::Center;
+  if (border) f->border = ooxml::BorderStyle::Thin;
   return f;
 }
 
-FillFormats makeFillFormats(lxw_workbook* wb) {
+FillFormats makeFillFormats(ooxml::Workbook& wb) {
   FillFormats f{};
   auto unlocked = [&](bool center, const char* numFormat, unsigned bg) {
-    lxw_format* x = baseFormat(wb, true);
-    format_set_unlocked(x);
-    if (center) format_set_align(x, LXW_ALIGN_CENTER);
-    if (numFormat) format_set_num_format(x, numFormat);
-    format_set_bg_color(x, bg);
+    ooxml::Format* x = baseFormat(wb, true);
+    x->locked = false;
+    if (center) x->align = ooxml::HAlign::Center;
+    if (numFormat) x->numFormat = numFormat;
+    x->bgColor = bg;
     return x;
   };
   constexpr unsigned kFillBg = 0xFFF9E5;     // pale yellow: "write here"
@@ -68,61 +66,49 @@ FillFormats makeFillFormats(lxw_workbook* wb) {
   f.problem = unlocked(false, nullptr, kProblemBg);
   f.problemDate = unlocked(true, "dd/mm/yyyy", kProblemBg);
   f.problemLocked = baseFormat(wb, true);
-  format_set_bg_color(f.problemLocked, kProblemBg);
+  f.problemLocked->bgColor = kProblemBg;
   f.groupFill = baseFormat(wb, true);
-  format_set_bold(f.groupFill);
-  format_set_bg_color(f.groupFill, 0xE7E6E6);
+  f.groupFill->bold = true;
+  f.groupFill->bgColor = 0xE7E6E6;
   f.guideTitle = baseFormat(wb, false);
-  format_set_bold(f.guideTitle);
-  format_set_font_size(f.guideTitle, kTitleSize);
-  format_set_align(f.guideTitle, LXW_ALIGN_CENTER);
+  f.guideTitle->bold = true;
+  f.guideTitle->fontSize = kTitleSize;
+  f.guideTitle->align = ooxml::HAlign::Center;
   f.guideText = baseFormat(wb, false);
-  format_set_align(f.guideText, LXW_ALIGN_VERTICAL_TOP);
+  f.guideText->valign = ooxml::VAlign::Top;
   f.guideBold = baseFormat(wb, false);
-  format_set_bold(f.guideBold);
+  f.guideBold->bold = true;
   return f;
 }
 
-void printSetup(lxw_worksheet* ws, int lastRow, int lastCol, int repeatRow) {
-  worksheet_set_paper(ws, 9);  // A4
-  worksheet_set_landscape(ws);
-  worksheet_fit_to_pages(ws, 1, 0);
-  worksheet_set_margins(ws, 15 / kInch, 15 / kInch, 15 / kInch, 15 / kInch);
-  worksheet_center_horizontally(ws);
-  if (repeatRow >= 0) check(worksheet_repeat_rows(ws, repeatRow, repeatRow), "print titles");
-  check(worksheet_print_area(ws, 0, 0, std::max(lastRow, 0), std::max(lastCol, 0)), "print area");
-  lxw_header_footer_options hf{};
-  hf.margin = 7 / kInch;
-  check(worksheet_set_footer_opt(ws, "&C&\"Times New Roman,Regular\"&11&P/&N", &hf), "page footer");
+void printSetup(ooxml::Worksheet& ws, int lastRow, int lastCol, int repeatRow) {
+  ws.setPaper(9);  // A4
+  ws.setLandscape();
+  ws.fitToPages(1, 0);
+  ws.setMargins(15 / kInch, 15 / kInch, 15 / kInch, 15 / kInch);
+  ws.centerHorizontally();
+  if (repeatRow >= 0) ws.repeatRows(repeatRow, repeatRow);
+  ws.printArea(0, 0, std::max(lastRow, 0), std::max(lastCol, 0));
+  ws.setFooter("&C&\"Times New Roman,Regular\"&11&P/&N", 7 / kInch);
 }
 
 // Protection: locked cells cannot change; columns and rows may still be resized.
-void protect(lxw_worksheet* ws) {
-  lxw_protection p{};
-  p.format_columns = 1;
-  p.format_rows = 1;
-  worksheet_protect(ws, nullptr, &p);
-}
+void protect(ooxml::Worksheet& ws) { ws.protect(ooxml::Protection{/*formatColumns=*/true, /*formatRows=*/true}); }
 
 // The input message of a fill column: Excel limits the title to 32 and the text to 255
 // characters.
-void setPrompt(lxw_data_validation& dv, const FormColumn& c) {
-  dv.show_input = LXW_VALIDATION_ON;
-  dv.input_title = const_cast<char*>(c.promptTitle.c_str());
-  dv.input_message = const_cast<char*>(c.prompt.c_str());
+void setPrompt(ooxml::DataValidation& dv, const FormColumn& c) {
+  dv.showInput = true;
+  dv.inputTitle = c.promptTitle;
+  dv.inputMessage = c.prompt;
 }
 
 class CollectWriter {
  public:
-  CollectWriter(const CollectWorkbookInput& in, lxw_workbook* wb) : in_(in), form_(*in.form), wb_(wb), fmt_(wb),
+  CollectWriter(const CollectWorkbookInput& in, ooxml::Workbook& wb) : in_(in), form_(*in.form), wb_(wb), fmt_(wb),
                                                                      fill_(makeFillFormats(wb)) {}
 
-  lxw_worksheet* addSheet(const std::string& name) {
-    checkedText(name, "sheet name", 31);
-    lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
-    if (!ws) throw std::runtime_error("cannot add sheet '" + name + "'");
-    return ws;
-  }
+  ooxml::Worksheet& addSheet(const std::string& name) { return wb_.addWorksheet(checkedText(name, "sheet name", 31)); }
 
   std::string unitLine() const {
     const FormUnit& u = form_.unit;
@@ -131,9 +117,9 @@ class CollectWriter {
     return "Đơn vị báo cáo: " + who + " — Kỳ báo cáo: " + form_.period.label(Lang::Vi);
   }
 
-  void writeGuide(lxw_worksheet* ws) {
-    check(worksheet_set_column(ws, 0, 0, 110, nullptr), "guide");
-    std::vector<std::pair<std::string, lxw_format*>> lines;
+  void writeGuide(ooxml::Worksheet& ws) {
+    ws.setColumn(0, 0, 110);
+    std::vector<std::pair<std::string, ooxml::Format*>> lines;
     const DataRange range = dataRange(form_.period);
     lines.push_back({"HƯỚNG DẪN ĐIỀN BIỂU MẪU BÁO CÁO", fill_.guideTitle});
     lines.push_back({form_.plan->document.title, fill_.guideBold});
@@ -160,9 +146,9 @@ class CollectWriter {
     for (const auto& s : steps) lines.push_back({s, fill_.guideText});
     int row = 0;
     for (const auto& [text, f] : lines) {
-      check(worksheet_write_string(ws, row, 0, checkedText(text, CellRef{kCollectSheetGuide, row, 0}), f), "guide");
+      ws.writeString(row, 0, checkedText(text, CellRef{kCollectSheetGuide, row, 0}), f);
       const FontMetrics m{f == fill_.guideTitle ? kTitleSize : kBodySize, f != fill_.guideText};
-      check(worksheet_set_row(ws, row, rowHeightPoints(wrappedLines(text, 108, m), m), nullptr), "guide");
+      ws.setRow(row, rowHeightPoints(wrappedLines(text, 108, m), m));
       ++row;
     }
     printSetup(ws, row - 1, 0, -1);
@@ -180,122 +166,111 @@ class CollectWriter {
     return nullptr;
   }
 
-  void writeFillCell(lxw_worksheet* ws, const FormTable& t, int r, int c, int sheetRow) {
+  void writeFillCell(ooxml::Worksheet& ws, const FormTable& t, int r, int c, int sheetRow) {
     const FormColumn& col = t.columns[c];
     const FilledCell* v = value(t.id, r, c);
     const FormProblem* p = problem(t.id, r, c);
     const bool isDate = col.input == FormInput::Date;
-    lxw_format* f = p ? (isDate ? fill_.problemDate : fill_.problem)
+    ooxml::Format* f = p ? (isDate ? fill_.problemDate : fill_.problem)
                       : isDate ? fill_.date
                                : col.center ? fill_.textCenter
                                             : fill_.text;
     const CellRef at{t.sheetName, sheetRow, c};
     if (v && v->date) {
-      lxw_datetime dt{v->date->year, v->date->month, v->date->day, 0, 0, 0.0};
-      check(worksheet_write_datetime(ws, sheetRow, c, &dt, p ? fill_.problemDate : fill_.date), at);
+      ws.writeDate(sheetRow, c, ooxml::Date{v->date->year, v->date->month, v->date->day},
+                   p ? fill_.problemDate : fill_.date);
     } else if (v && v->number) {
-      check(worksheet_write_number(ws, sheetRow, c, *v->number, p ? fill_.problem : fill_.number), at);
+      ws.writeNumber(sheetRow, c, *v->number, p ? fill_.problem : fill_.number);
     } else if (v && !v->text.empty()) {
-      check(worksheet_write_string(ws, sheetRow, c, checkedText(v->text, at), f), at);
+      ws.writeString(sheetRow, c, checkedText(v->text, at), f);
     } else {
-      check(worksheet_write_blank(ws, sheetRow, c, f), at);
+      ws.writeBlank(sheetRow, c, f);
     }
-    if (p) {
-      lxw_comment_options o{};
-      o.width = 300;
-      o.height = 90;
-      check(worksheet_write_comment_opt(ws, sheetRow, c, checkedText(p->message, at), &o), at);
-    }
+    if (p) ws.writeComment(sheetRow, c, checkedText(p->message, at), ooxml::CommentOptions{300, 90});
   }
 
-  void writeValidations(lxw_worksheet* ws, const FormTable& t) {
+  void writeValidations(ooxml::Worksheet& ws, const FormTable& t) {
     const int first = kFormFirstRow, last = kFormFirstRow + static_cast<int>(t.rows.size()) - 1;
     if (last < first) return;
     const std::vector<std::string> labels = formStatusLabels();
-    std::vector<const char*> list;
-    for (const auto& l : labels) list.push_back(l.c_str());
-    list.push_back(nullptr);
     for (std::size_t c = 0; c < t.columns.size(); ++c) {
       const FormColumn& col = t.columns[c];
       if (col.input == FormInput::Locked) continue;
-      lxw_data_validation dv{};
+      ooxml::DataValidation dv;
       setPrompt(dv, col);
       const int ci = static_cast<int>(c);
       switch (col.input) {
         case FormInput::Status:
-          dv.validate = LXW_VALIDATION_TYPE_LIST;
-          dv.value_list = const_cast<char**>(list.data());
-          dv.error_title = const_cast<char*>("Tình trạng không hợp lệ");
-          dv.error_message = const_cast<char*>("Chọn một tình trạng trong danh sách.");
+          dv.type = ooxml::DataValidation::Type::List;
+          dv.list = labels;
+          dv.errorTitle = "Tình trạng không hợp lệ";
+          dv.errorMessage = "Chọn một tình trạng trong danh sách.";
           break;
         case FormInput::Date:
-          dv.validate = LXW_VALIDATION_TYPE_DATE;
-          dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-          dv.minimum_datetime = lxw_datetime{2000, 1, 1, 0, 0, 0};
-          dv.maximum_datetime = lxw_datetime{2100, 12, 31, 0, 0, 0};
-          dv.error_title = const_cast<char*>("Ngày không hợp lệ");
-          dv.error_message = const_cast<char*>("Nhập ngày dạng dd/mm/yyyy.");
+          dv.type = ooxml::DataValidation::Type::Date;
+          dv.criteria = ooxml::DataValidation::Criteria::Between;
+          dv.minimum = ooxml::Date{2000, 1, 1};
+          dv.maximum = ooxml::Date{2100, 12, 31};
+          dv.errorTitle = "Ngày không hợp lệ";
+          dv.errorMessage = "Nhập ngày dạng dd/mm/yyyy.";
           break;
         case FormInput::Value: {
           // Numbers only where the target is a number; a warning, since a bound ("≥ 30") or a
           // remark may still be right.
-          dv.validate = LXW_VALIDATION_TYPE_ANY;
-          check(worksheet_data_validation_range(ws, first, ci, last, ci, &dv), "data validation");
+          dv.type = ooxml::DataValidation::Type::Any;
+          ws.dataValidation(first, ci, last, ci, dv);
           for (std::size_t r = 0; r < t.rows.size(); ++r) {
             if (!t.rows[r].numericValue) continue;
-            lxw_data_validation nv{};
+            ooxml::DataValidation nv;
             setPrompt(nv, col);
-            nv.validate = LXW_VALIDATION_TYPE_DECIMAL;
-            nv.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-            nv.value_number = 0;
-            nv.error_type = LXW_VALIDATION_ERROR_TYPE_WARNING;
-            nv.error_title = const_cast<char*>("Cần nhập số");
-            nv.error_message = const_cast<char*>(
-                t.rows[r].percent ? "Chỉ tiêu tính bằng %: nhập số, ví dụ 85 hoặc 12,5 (không ghi dấu %)."
-                                  : "Chỉ tiêu này cần một số, ví dụ 85 hoặc 12,5.");
+            nv.type = ooxml::DataValidation::Type::Decimal;
+            nv.criteria = ooxml::DataValidation::Criteria::GreaterThanOrEqual;
+            nv.value = 0;
+            nv.errorType = ooxml::DataValidation::ErrorType::Warning;
+            nv.errorTitle = "Cần nhập số";
+            nv.errorMessage = t.rows[r].percent ? "Chỉ tiêu tính bằng %: nhập số, ví dụ 85 hoặc 12,5 (không ghi dấu %)."
+                                                : "Chỉ tiêu này cần một số, ví dụ 85 hoặc 12,5.";
             const int row = first + static_cast<int>(r);
-            check(worksheet_data_validation_cell(ws, row, ci, &nv), "data validation");
+            ws.dataValidation(row, ci, row, ci, std::move(nv));
           }
           continue;
         }
         case FormInput::Text:
-          dv.validate = LXW_VALIDATION_TYPE_LENGTH;
-          dv.criteria = LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO;
-          dv.value_number = 4000;
-          dv.error_title = const_cast<char*>("Nội dung quá dài");
-          dv.error_message = const_cast<char*>("Tối đa 4000 ký tự trong một ô.");
+          dv.type = ooxml::DataValidation::Type::Length;
+          dv.criteria = ooxml::DataValidation::Criteria::LessThanOrEqual;
+          dv.value = 4000;
+          dv.errorTitle = "Nội dung quá dài";
+          dv.errorMessage = "Tối đa 4000 ký tự trong một ô.";
           break;
         case FormInput::Locked: break;
       }
-      check(worksheet_data_validation_range(ws, first, ci, last, ci, &dv), "data validation");
+      ws.dataValidation(first, ci, last, ci, std::move(dv));
     }
   }
 
-  void writeTable(lxw_worksheet* ws, const FormTable& t) {
+  void writeTable(ooxml::Worksheet& ws, const FormTable& t) {
     const int ncols = static_cast<int>(t.columns.size());
     double totalWidth = 0;
     for (int c = 0; c < ncols; ++c) {
-      check(worksheet_set_column(ws, c, c, t.columns[c].width, nullptr), "column");
+      ws.setColumn(c, c, t.columns[c].width);
       totalWidth += t.columns[c].width;
     }
-    auto heading = [&](int row, const std::string& text, lxw_format* f, FontMetrics m) {
-      check(worksheet_merge_range(ws, row, 0, row, ncols - 1, checkedText(text, CellRef{t.sheetName, row, 0}), f),
-            CellRef{t.sheetName, row, 0});
-      check(worksheet_set_row(ws, row, rowHeightPoints(wrappedLines(text, totalWidth, m), m), nullptr), "row");
+    auto heading = [&](int row, const std::string& text, ooxml::Format* f, FontMetrics m) {
+      ws.mergeRange(row, 0, row, ncols - 1, checkedText(text, CellRef{t.sheetName, row, 0}), f);
+      ws.setRow(row, rowHeightPoints(wrappedLines(text, totalWidth, m), m));
     };
     heading(0, t.label, fmt_.label, FontMetrics{kBodySize, true});
     heading(1, t.title, fmt_.title, FontMetrics{kTitleSize, true});
     heading(2, unitLine(), fmt_.link, FontMetrics{kBodySize, false, true});
-    check(worksheet_set_row(ws, 3, 8, nullptr), "spacer");
+    ws.setRow(3, 8);
     int headerLines = 1;
     for (int c = 0; c < ncols; ++c) {
       const FormColumn& col = t.columns[c];
-      check(worksheet_write_string(ws, kFormHeaderRow, c, checkedText(col.header, CellRef{t.sheetName, kFormHeaderRow, c}),
-                                   col.input == FormInput::Locked ? fmt_.header : fmt_.machineHeader),
-            CellRef{t.sheetName, kFormHeaderRow, c});
+      ws.writeString(kFormHeaderRow, c, checkedText(col.header, CellRef{t.sheetName, kFormHeaderRow, c}),
+                     col.input == FormInput::Locked ? fmt_.header : fmt_.machineHeader);
       headerLines = std::max(headerLines, wrappedLines(col.header, col.width, FontMetrics{kBodySize, true}));
     }
-    check(worksheet_set_row(ws, kFormHeaderRow, rowHeightPoints(headerLines, FontMetrics{kBodySize, true}), nullptr), "row");
+    ws.setRow(kFormHeaderRow, rowHeightPoints(headerLines, FontMetrics{kBodySize, true}));
 
     for (std::size_t r = 0; r < t.rows.size(); ++r) {
       const FormRow& fr = t.rows[r];
@@ -306,11 +281,11 @@ class CollectWriter {
         const FormColumn& col = t.columns[c];
         const CellRef at{t.sheetName, row, c};
         if (fr.group) {
-          lxw_format* f = col.input == FormInput::Locked ? (c == 0 ? fmt_.groupNumber : fmt_.groupTitle) : fill_.groupFill;
+          ooxml::Format* f = col.input == FormInput::Locked ? (c == 0 ? fmt_.groupNumber : fmt_.groupTitle) : fill_.groupFill;
           if (fr.cells[c].empty())
-            check(worksheet_write_blank(ws, row, c, f), at);
+            ws.writeBlank(row, c, f);
           else
-            check(worksheet_write_string(ws, row, c, checkedText(fr.cells[c], at), f), at);
+            ws.writeString(row, c, checkedText(fr.cells[c], at), f);
           // The title may run over the locked description columns.
           if (c == 1) lines = std::max(lines, wrappedLines(fr.cells[c], t.columns[1].width + t.columns[2].width +
                                                                            t.columns[3].width, m));
@@ -319,15 +294,9 @@ class CollectWriter {
         if (col.input == FormInput::Locked) {
           // A changed description is shown as it should be, marked, with a note.
           const FormProblem* p = problem(t.id, static_cast<int>(r), c);
-          check(worksheet_write_string(ws, row, c, checkedText(fr.cells[c], at),
-                                       p ? fill_.problemLocked : fmt_.body(col.center ? Align::Center : Align::Left)),
-                at);
-          if (p) {
-            lxw_comment_options o{};
-            o.width = 300;
-            o.height = 90;
-            check(worksheet_write_comment_opt(ws, row, c, checkedText(p->message, at), &o), at);
-          }
+          ws.writeString(row, c, checkedText(fr.cells[c], at),
+                         p ? fill_.problemLocked : fmt_.body(col.center ? Align::Center : Align::Left));
+          if (p) ws.writeComment(row, c, checkedText(p->message, at), ooxml::CommentOptions{300, 90});
           lines = std::max(lines, wrappedLines(fr.cells[c], col.width, m));
         } else {
           writeFillCell(ws, t, static_cast<int>(r), c, row);
@@ -335,48 +304,44 @@ class CollectWriter {
             lines = std::max(lines, wrappedLines(v->text, col.width, m));
         }
       }
-      check(worksheet_set_row(ws, row, rowHeightPoints(std::max(lines, 2), m), nullptr), "row");
+      ws.setRow(row, rowHeightPoints(std::max(lines, 2), m));
       if (fr.group && ncols > 4) {
         // Group title across the locked description columns (B:D), for reading only.
         const std::string& title = fr.cells[1];
         int lastLocked = 1;
         while (lastLocked + 1 < ncols && t.columns[lastLocked + 1].input == FormInput::Locked) ++lastLocked;
         if (lastLocked > 1)
-          check(worksheet_merge_range(ws, row, 1, row, lastLocked, checkedText(title, CellRef{t.sheetName, row, 1}),
-                                      fmt_.groupTitle),
-                CellRef{t.sheetName, row, 1});
+          ws.mergeRange(row, 1, row, lastLocked, checkedText(title, CellRef{t.sheetName, row, 1}), fmt_.groupTitle);
       }
     }
     writeValidations(ws, t);
     const int last = kFormFirstRow + static_cast<int>(t.rows.size()) - 1;
-    worksheet_freeze_panes(ws, kFormFirstRow, 0);
+    ws.freezePanes(kFormFirstRow, 0);
     printSetup(ws, std::max(last, kFormHeaderRow), ncols - 1, kFormHeaderRow);
     protect(ws);
   }
 
-  void writeProblems(lxw_worksheet* ws) {
-    check(worksheet_set_column(ws, 0, 0, 6, nullptr), "problems");
-    check(worksheet_set_column(ws, 1, 1, 22, nullptr), "problems");
-    check(worksheet_set_column(ws, 2, 2, 90, nullptr), "problems");
-    const std::string title = "CÁC LỖI CẦN SỬA TRƯỚC KHI GỬI LẠI";
-    check(worksheet_merge_range(ws, 0, 0, 0, 2, title.c_str(), fmt_.title), "problems");
+  void writeProblems(ooxml::Worksheet& ws) {
+    ws.setColumn(0, 0, 6);
+    ws.setColumn(1, 1, 22);
+    ws.setColumn(2, 2, 90);
+    ws.mergeRange(0, 0, 0, 2, "CÁC LỖI CẦN SỬA TRƯỚC KHI GỬI LẠI", fmt_.title);
     const std::string sub = "Tệp đã gửi: " + in_.submittedFile + ". Các ô có lỗi được tô đỏ và có ghi chú.";
-    check(worksheet_merge_range(ws, 1, 0, 1, 2, checkedText(sub, "problems"), fmt_.link), "problems");
+    ws.mergeRange(1, 0, 1, 2, checkedText(sub, "problems"), fmt_.link);
     const char* headers[] = {"TT", "Vị trí", "Nội dung lỗi"};
-    for (int c = 0; c < 3; ++c) check(worksheet_write_string(ws, 3, c, headers[c], fmt_.header), "problems");
+    for (int c = 0; c < 3; ++c) ws.writeString(3, c, headers[c], fmt_.header);
     int row = 4;
     for (std::size_t i = 0; i < in_.problems.size(); ++i, ++row) {
       const FormProblem& p = in_.problems[i];
-      check(worksheet_write_number(ws, row, 0, static_cast<double>(i + 1), fmt_.body(Align::Center)), "problems");
-      check(worksheet_write_string(ws, row, 1, checkedText(p.place, "problems"), fmt_.body(Align::Left)), "problems");
-      check(worksheet_write_string(ws, row, 2, checkedText(p.message, "problems"), fmt_.body(Align::Left)), "problems");
-      check(worksheet_set_row(ws, row, rowHeightPoints(wrappedLines(p.message, 88, FontMetrics{}), FontMetrics{}), nullptr),
-            "problems");
+      ws.writeNumber(row, 0, static_cast<double>(i + 1), fmt_.body(Align::Center));
+      ws.writeString(row, 1, checkedText(p.place, "problems"), fmt_.body(Align::Left));
+      ws.writeString(row, 2, checkedText(p.message, "problems"), fmt_.body(Align::Left));
+      ws.setRow(row, rowHeightPoints(wrappedLines(p.message, 88, FontMetrics{}), FontMetrics{}));
     }
     printSetup(ws, row - 1, 2, 3);
   }
 
-  void writeMeta(lxw_worksheet* ws) {
+  void writeMeta(ooxml::Worksheet& ws) {
     // The appendix schema's `_meta` layout: entries in A:B, the column registry in D:J.
     std::vector<SheetTable> tables;
     for (const auto& t : form_.tables) {
@@ -428,14 +393,14 @@ class CollectWriter {
     int row = 1;
     for (const auto& t : form_.tables)
       for (const auto& c : t.columns)
-        check(worksheet_write_string(ws, row++, 8, c.input == FormInput::Locked ? "locked" : "fill", nullptr), "_meta");
+        ws.writeString(row++, 8, c.input == FormInput::Locked ? "locked" : "fill");
     protect(ws);
   }
 
  private:
   const CollectWorkbookInput& in_;
   const CollectionForm& form_;
-  lxw_workbook* wb_;
+  ooxml::Workbook& wb_;
   Formats fmt_;
   FillFormats fill_;
 };
@@ -447,15 +412,14 @@ void writeCollectWorkbook(const CollectWorkbookInput& in, const std::string& pat
   const CollectionForm& form = *in.form;
   const Plan& plan = *form.plan;
   WorkbookFile file(path);
-  lxw_workbook* wb = file.get();
+  ooxml::Workbook& wb = file.get();
   const std::string who = form.unit.kind == FormKind::Plan ? plan.document.issuer.shortName : form.unit.name;
   setWorkbookProperties(wb, {"Biểu mẫu báo cáo " + form.period.label(Lang::Vi) + ": " + plan.document.title,
                              "Thu thập số liệu " + who, plan.document.issuer.shortName, kCollectSchemaName,
                              kCollectSchemaVersion, plan.id, in.createdEpoch ? in.createdEpoch : 1});
   const std::string periodKey = form.period.key();
-  check(workbook_set_custom_property_string(wb, "vnplan.period", periodKey.c_str()), "custom property");
-  check(workbook_set_custom_property_string(wb, "vnplan.unit", checkedText(form.unit.code, "unit code", 255)),
-        "custom property");
+  wb.setCustomProperty("vnplan.period", periodKey);
+  wb.setCustomProperty("vnplan.unit", checkedText(form.unit.code, "unit code", 255));
   CollectWriter w(in, wb);
   const bool feedback = !in.problems.empty();
   if (feedback) w.writeProblems(w.addSheet(kProblemSheet));

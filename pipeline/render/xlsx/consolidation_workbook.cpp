@@ -1,7 +1,5 @@
 #include "render/xlsx/consolidation_workbook.hpp"
 
-#include <xlsxwriter.h>
-
 #include <stdexcept>
 
 #include "compute/collection_form.hpp"
@@ -30,67 +28,59 @@ struct Col {
 class SheetOut {
  public:
   // `printedCols` limits the print area and the title (0: every column); the filter covers all.
-  SheetOut(lxw_workbook* wb, Formats& fmt, const std::string& name, const std::string& title, std::vector<Col> cols,
+  SheetOut(ooxml::Workbook& wb, Formats& fmt, const std::string& name, const std::string& title, std::vector<Col> cols,
            int printedCols = 0)
-      : fmt_(fmt), name_(name), cols_(std::move(cols)), printed_(printedCols) {
-    ws_ = workbook_add_worksheet(wb, checkedText(name, "sheet name", 31));
-    if (!ws_) throw std::runtime_error("cannot add sheet " + name);
+      : fmt_(fmt), name_(name), cols_(std::move(cols)), ws_(wb.addWorksheet(checkedText(name, "sheet name", 31))),
+        printed_(printedCols) {
     const int last = static_cast<int>(cols_.size()) - 1;
     double total = 0;
     for (int c = 0; c <= last; ++c) {
-      check(worksheet_set_column(ws_, c, c, cols_[c].width, nullptr), name);
+      ws_.setColumn(c, c, cols_[c].width);
       total += cols_[c].width;
     }
     const int titleLast = printed_ > 0 ? std::min(printed_ - 1, last) : last;
-    check(worksheet_merge_range(ws_, 0, 0, 0, titleLast, checkedText(title, name), fmt_.title), name);
-    check(worksheet_set_row(ws_, 0, rowHeightPoints(wrappedLines(title, total, FontMetrics{kTitleSize, true}),
-                                                    FontMetrics{kTitleSize, true}),
-                            nullptr),
-          name);
+    ws_.mergeRange(0, 0, 0, titleLast, checkedText(title, name), fmt_.title);
+    ws_.setRow(0, rowHeightPoints(wrappedLines(title, total, FontMetrics{kTitleSize, true}), FontMetrics{kTitleSize, true}));
     int lines = 1;
     for (int c = 0; c <= last; ++c) {
-      check(worksheet_write_string(ws_, 2, c, checkedText(cols_[c].header, name), fmt_.header), name);
+      ws_.writeString(2, c, checkedText(cols_[c].header, name), fmt_.header);
       lines = std::max(lines, wrappedLines(cols_[c].header, cols_[c].width, FontMetrics{kBodySize, true}));
     }
-    check(worksheet_set_row(ws_, 2, rowHeightPoints(lines, FontMetrics{kBodySize, true}), nullptr), name);
-    worksheet_freeze_panes(ws_, 3, 0);
+    ws_.setRow(2, rowHeightPoints(lines, FontMetrics{kBodySize, true}));
+    ws_.freezePanes(3, 0);
   }
 
   void text(int c, const std::string& s, bool bold = false) {
-    check(worksheet_write_string(ws_, row_, c, checkedText(s, CellRef{name_, row_, c}), fmt_.body(Align::Left, bold)),
-          CellRef{name_, row_, c});
+    ws_.writeString(row_, c, checkedText(s, CellRef{name_, row_, c}), fmt_.body(Align::Left, bold));
     lines_ = std::max(lines_, wrappedLines(s, cols_[c].width, FontMetrics{kBodySize, bold}));
   }
   void number(int c, double v, const char* numFormat = "0", bool bold = false) {
-    check(worksheet_write_number(ws_, row_, c, v, fmt_.body(Align::Center, bold, numFormat)), CellRef{name_, row_, c});
+    ws_.writeNumber(row_, c, v, fmt_.body(Align::Center, bold, numFormat));
   }
-  void blank(int c) { check(worksheet_write_blank(ws_, row_, c, fmt_.body(Align::Left)), CellRef{name_, row_, c}); }
-  void date(int c, const CalendarDate& d) {
-    lxw_datetime dt{d.year, d.month, d.day, 0, 0, 0.0};
-    check(worksheet_write_datetime(ws_, row_, c, &dt, fmt_.date()), CellRef{name_, row_, c});
-  }
+  void blank(int c) { ws_.writeBlank(row_, c, fmt_.body(Align::Left)); }
+  void date(int c, const CalendarDate& d) { ws_.writeDate(row_, c, ooxml::Date{d.year, d.month, d.day}, fmt_.date()); }
   void endRow() {
-    check(worksheet_set_row(ws_, row_, rowHeightPoints(lines_, FontMetrics{}), nullptr), name_);
+    ws_.setRow(row_, rowHeightPoints(lines_, FontMetrics{}));
     ++row_;
     lines_ = 1;
   }
   void finish() {
     const int last = static_cast<int>(cols_.size()) - 1;
     const int lastPrinted = printed_ > 0 ? std::min(printed_ - 1, last) : last;
-    worksheet_set_paper(ws_, 9);
-    worksheet_set_landscape(ws_);
-    worksheet_fit_to_pages(ws_, 1, 0);
-    worksheet_set_margins(ws_, 15 / kInch, 15 / kInch, 15 / kInch, 15 / kInch);
-    check(worksheet_repeat_rows(ws_, 2, 2), "print titles");
-    check(worksheet_print_area(ws_, 0, 0, std::max(row_ - 1, 2), lastPrinted), "print area");
-    if (row_ > 3) check(worksheet_autofilter(ws_, 2, 0, row_ - 1, last), "autofilter");
+    ws_.setPaper(9);
+    ws_.setLandscape();
+    ws_.fitToPages(1, 0);
+    ws_.setMargins(15 / kInch, 15 / kInch, 15 / kInch, 15 / kInch);
+    ws_.repeatRows(2, 2);
+    ws_.printArea(0, 0, std::max(row_ - 1, 2), lastPrinted);
+    if (row_ > 3) ws_.autofilter(2, 0, row_ - 1, last);
   }
 
  private:
   Formats& fmt_;
   std::string name_;
   std::vector<Col> cols_;
-  lxw_worksheet* ws_;
+  ooxml::Worksheet& ws_;
   int printed_ = 0;
   int row_ = 3;
   int lines_ = 1;
@@ -139,7 +129,7 @@ void writeCombined(SheetOut& s, int c, const IndicatorTotal& i) {
 void writeConsolidationWorkbook(const Plan& plan, const Consolidation& c, std::int64_t createdEpoch,
                                 const std::string& path) {
   WorkbookFile file(path);
-  lxw_workbook* wb = file.get();
+  ooxml::Workbook& wb = file.get();
   const std::string label = c.period.label(Lang::Vi);
   setWorkbookProperties(wb, {"Tổng hợp báo cáo " + label + ": " + plan.document.title, "Tổng hợp báo cáo " + label,
                              plan.document.issuer.shortName, kConsolidationSchemaName, kConsolidationSchemaVersion,
@@ -278,7 +268,7 @@ void writeConsolidationWorkbook(const Plan& plan, const Consolidation& c, std::i
     }
     s.finish();
   }
-  lxw_worksheet* meta = workbook_add_worksheet(wb, kMetaSheet);
+  ooxml::Worksheet& meta = wb.addWorksheet(kMetaSheet);
   std::vector<MetaEntry> e;
   auto text = [&](std::string k, std::string v) { e.push_back({std::move(k), Cell::makeText(std::move(v))}); };
   auto num = [&](std::string k, double v) { e.push_back({std::move(k), Cell::makeNumber(v, "")}); };

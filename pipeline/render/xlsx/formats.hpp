@@ -1,12 +1,12 @@
 #pragma once
-// The cell formats of the appendix workbook, created once per workbook (libxlsxwriter
-// owns them). Times New Roman throughout; LibreOffice substitutes Liberation Serif.
+// The cell formats of the appendix workbook, created once per workbook (the workbook owns
+// them). Times New Roman throughout; LibreOffice substitutes Liberation Serif.
 #include <map>
 #include <tuple>
 #include <string>
 #include <utility>
 
-#include <xlsxwriter.h>
+#include "render/ooxml/workbook.hpp"
 
 #include "render/xlsx/table_model.hpp"
 
@@ -18,29 +18,29 @@ inline constexpr double kTitleSize = 13;
 
 class Formats {
  public:
-  explicit Formats(lxw_workbook* wb);
+  explicit Formats(ooxml::Workbook& wb);
 
-  lxw_format* label;      // "PHỤ LỤC I": bold, centred
-  lxw_format* title;      // appendix title: bold, centred, wrapped
-  lxw_format* link;       // "(Ban hành kèm theo …)": italic, centred, wrapped
-  lxw_format* header;     // table header: bold, centred, wrapped, bordered
-  lxw_format* machineHeader;  // header of a machine column: as header, grey fill
-  lxw_format* groupNumber;    // group row number cell: bold, centred
-  lxw_format* groupTitle;     // group row title (merged): bold, left
-  lxw_format* metaKey;        // _meta: bold
+  ooxml::Format* label;      // "PHỤ LỤC I": bold, centred
+  ooxml::Format* title;      // appendix title: bold, centred, wrapped
+  ooxml::Format* link;       // "(Ban hành kèm theo …)": italic, centred, wrapped
+  ooxml::Format* header;     // table header: bold, centred, wrapped, bordered
+  ooxml::Format* machineHeader;  // header of a machine column: as header, grey fill
+  ooxml::Format* groupNumber;    // group row number cell: bold, centred
+  ooxml::Format* groupTitle;     // group row title (merged): bold, left
+  ooxml::Format* metaKey;        // _meta: bold
 
   // Body cell: bordered, wrapped, vertically centred; `numFormat` only for numbers.
-  lxw_format* body(Align align, bool bold = false);
-  lxw_format* body(Align align, bool bold, const std::string& numFormat);
-  lxw_format* date(bool bold = false);
+  ooxml::Format* body(Align align, bool bold = false);
+  ooxml::Format* body(Align align, bool bold, const std::string& numFormat);
+  ooxml::Format* date(bool bold = false);
 
  private:
-  lxw_format* base(bool border);
-  lxw_workbook* wb_;
-  std::map<std::tuple<int, bool, std::string>, lxw_format*> body_;
+  ooxml::Format* base(bool border);
+  ooxml::Workbook& wb_;
+  std::map<std::tuple<int, bool, std::string>, ooxml::Format*> body_;
   // body(align, bold) without a number format, the most asked: [align][bold].
-  lxw_format* plainBody_[2][2] = {};
-  lxw_format* date_[2] = {};
+  ooxml::Format* plainBody_[2][2] = {};
+  ooxml::Format* date_[2] = {};
 };
 
 }  // namespace vnplan::xlsx

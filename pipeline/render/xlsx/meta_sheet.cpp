@@ -102,15 +102,12 @@ std::vector<MetaEntry> metaEntries(const Plan& plan, const std::vector<SheetTabl
   return e;
 }
 
-void writeMetaSheet(lxw_worksheet* ws, Formats& fmt, const std::vector<MetaEntry>& entries,
+void writeMetaSheet(ooxml::Worksheet& ws, Formats& fmt, const std::vector<MetaEntry>& entries,
                     const std::vector<SheetTable>& tables, bool hide) {
-  auto str = [&](int row, int col, const std::string& s, lxw_format* f = nullptr) {
-    CellRef w{kMetaSheet, row, col};
-    check(worksheet_write_string(ws, row, col, checkedText(s, w), f), w);
+  auto str = [&](int row, int col, const std::string& s, ooxml::Format* f = nullptr) {
+    ws.writeString(row, col, checkedText(s, CellRef{kMetaSheet, row, col}), f);
   };
-  auto number = [&](int row, int col, double v) {
-    check(worksheet_write_number(ws, row, col, v, nullptr), "sheet '_meta'");
-  };
+  auto number = [&](int row, int col, double v) { ws.writeNumber(row, col, v); };
   str(0, 0, "key", fmt.metaKey);
   str(0, 1, "value", fmt.metaKey);
   int row = 1;
@@ -138,10 +135,10 @@ void writeMetaSheet(lxw_worksheet* ws, Formats& fmt, const std::vector<MetaEntry
       str(row, 9, valueTypeKey(col.type));
       ++row;
     }
-  check(worksheet_set_column(ws, 0, 0, 26, nullptr), "_meta");
-  check(worksheet_set_column(ws, 1, 1, 48, nullptr), "_meta");
-  check(worksheet_set_column(ws, 3, 9, 16, nullptr), "_meta");
-  if (hide) worksheet_hide(ws);
+  ws.setColumn(0, 0, 26);
+  ws.setColumn(1, 1, 48);
+  ws.setColumn(3, 9, 16);
+  if (hide) ws.hide();
 }
 
 }  // namespace vnplan::xlsx

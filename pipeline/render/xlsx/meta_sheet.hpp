@@ -6,8 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include <xlsxwriter.h>
-
 #include "model/plan.hpp"
 #include "render/xlsx/formats.hpp"
 #include "render/xlsx/table_model.hpp"
@@ -27,7 +25,7 @@ std::vector<MetaEntry> metaEntries(const Plan& plan, const std::vector<SheetTabl
 std::string isoUtc(std::int64_t epoch);
 
 // Writes the entries (A:B) and the column registry (D:J) and hides the sheet when `hide`.
-void writeMetaSheet(lxw_worksheet* ws, Formats& fmt, const std::vector<MetaEntry>& entries,
+void writeMetaSheet(ooxml::Worksheet& ws, Formats& fmt, const std::vector<MetaEntry>& entries,
                     const std::vector<SheetTable>& tables, bool hide);
 
 }  // namespace vnplan::xlsx

@@ -5,8 +5,6 @@
 #include <string>
 #include <vector>
 
-#include <xlsxwriter.h>
-
 #include "compute/report_figures.hpp"
 #include "compute/achievement.hpp"
 #include "render/xlsx/formats.hpp"
@@ -27,7 +25,7 @@ struct SummaryHeadings {
 
 // `figures` is the figures table (rows from kFirstBodyRow); `withGroups` adds the group table
 // and the chart (the report has tasks). Defines a workbook name per figure key.
-GroupTablePosition writeSummarySheet(lxw_workbook* wb, lxw_worksheet* ws, Formats& fmt, const SheetTable& figures,
+GroupTablePosition writeSummarySheet(ooxml::Workbook& wb, ooxml::Worksheet& ws, Formats& fmt, const SheetTable& figures,
                                      const SummaryHeadings& h, const ReportFigures& f, bool withGroups);
 
 // The group table's columns (headers) in order: TT, Nhóm nhiệm vụ, Tổng số, Hoàn thành, …, Tỷ lệ hoàn thành.
@@ -35,12 +33,12 @@ const std::vector<std::string>& groupTableHeaders();
 
 // Writes the task table, then the status column's list validation (`statusListRef`, e.g.
 // "=_meta!$L$2:$L$10") on every item row and its conditional formats (overdue red, done green).
-void writeReportTaskSheet(lxw_workbook* wb, lxw_worksheet* ws, Formats& fmt, const SheetTable& t,
+void writeReportTaskSheet(ooxml::Workbook& wb, ooxml::Worksheet& ws, Formats& fmt, const SheetTable& t,
                           const std::string& statusListRef);
 
 // Writes the indicator table, then the ratio and verdict cells as formulas whose cached
 // results are the values vnplan computed. `achievements` holds one entry per item row.
-void writeReportIndicatorSheet(lxw_workbook* wb, lxw_worksheet* ws, Formats& fmt, const SheetTable& t,
+void writeReportIndicatorSheet(ooxml::Workbook& wb, ooxml::Worksheet& ws, Formats& fmt, const SheetTable& t,
                                const std::vector<const Achievement*>& achievements);
 
 }  // namespace vnplan::xlsx

@@ -1,5 +1,5 @@
 #pragma once
-// What the progress report workbook shows, independent of libxlsxwriter: the figures the
+// What the progress report workbook shows, independent of the XLSX writer: the figures the
 // report's prose states (keyed by their Mustache names), the task and indicator appendices
 // as sheet tables, and the achievement formulas. The sheet writers write these, the content
 // hash reads them, so both see the same values.

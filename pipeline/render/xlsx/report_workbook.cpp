@@ -1,7 +1,5 @@
 #include "render/xlsx/report_workbook.hpp"
 
-#include <xlsxwriter.h>
-
 #include <stdexcept>
 
 #include "model/text.hpp"
@@ -102,7 +100,7 @@ void writeReportWorkbook(const ReportWorkbookInput& in, const std::string& path,
   const std::int64_t created = opts.createdEpoch == 0 ? 1 : opts.createdEpoch;
 
   WorkbookFile file(path);
-  lxw_workbook* wb = file.get();
+  ooxml::Workbook& wb = file.get();
 
   const std::string title = "Báo cáo kết quả thực hiện " + documentTypeName(plan.document.type) +
                             (plan.document.number.empty() ? "" : " số " + documentNumberSymbol(plan.document, rules)) + " " +
@@ -111,14 +109,11 @@ void writeReportWorkbook(const ReportWorkbookInput& in, const std::string& path,
   setWorkbookProperties(wb, {title, subject, plan.document.issuer.shortName, kReportSchemaName, kReportSchemaVersion,
                             plan.id, created});
   const std::string periodKey = rep.period.key();
-  check(workbook_set_custom_property_string(wb, "vnplan.period", periodKey.c_str()), "custom property");
+  wb.setCustomProperty("vnplan.period", periodKey);
 
   Formats fmt(wb);
-  auto addSheet = [&](const std::string& name) {
-    checkedText(name, "sheet name", 31);
-    lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
-    if (!ws) throw std::runtime_error("cannot add sheet '" + name + "'");
-    return ws;
+  auto addSheet = [&](const std::string& name) -> ooxml::Worksheet& {
+    return wb.addWorksheet(checkedText(name, "sheet name", 31));
   };
 
   SummaryHeadings h;
@@ -140,24 +135,22 @@ void writeReportWorkbook(const ReportWorkbookInput& in, const std::string& path,
   const std::string statusList =
       hasTasks ? std::string("=") + kMetaSheet + "!$" + L + "$2:$" + L + "$" + std::to_string(labels.size() + 1) : "";
   for (std::size_t i = 1; i < tables.size(); ++i) {
-    lxw_worksheet* ws = addSheet(tables[i].sheetName);
+    ooxml::Worksheet& ws = addSheet(tables[i].sheetName);
     if (tables[i].id == "tasks")
       writeReportTaskSheet(wb, ws, fmt, tables[i], statusList);
     else
       writeReportIndicatorSheet(wb, ws, fmt, tables[i], achievements);
   }
 
-  lxw_worksheet* metaWs = addSheet(kMetaSheet);
+  ooxml::Worksheet& metaWs = addSheet(kMetaSheet);
   const std::vector<MetaEntry> meta = reportMeta(metaEntries(plan, tables, created, hash), rep, reportDoc,
                                                  tables[0].sheetName, groups, statusList.empty() ? "" : statusList.substr(1));
   writeMetaSheet(metaWs, fmt, meta, tables, /*hide=*/true);
   if (hasTasks) {
-    check(worksheet_write_string(metaWs, 0, kStatusListCol, "task.status.labels", fmt.metaKey), "_meta");
+    metaWs.writeString(0, kStatusListCol, "task.status.labels", fmt.metaKey);
     for (std::size_t i = 0; i < labels.size(); ++i)
-      check(worksheet_write_string(metaWs, static_cast<int>(i) + 1, kStatusListCol,
-                                   checkedText(labels[i], "status label"), nullptr),
-            "_meta");
-    check(worksheet_set_column(metaWs, kStatusListCol, kStatusListCol, 24, nullptr), "_meta");
+      metaWs.writeString(static_cast<int>(i) + 1, kStatusListCol, checkedText(labels[i], "status label"));
+    metaWs.setColumn(kStatusListCol, kStatusListCol, 24);
   }
   file.close();
 }

@@ -1,5 +1,5 @@
 #pragma once
-// What one appendix sheet shows, independent of libxlsxwriter: the heading lines, the
+// What one appendix sheet shows, independent of the XLSX writer: the heading lines, the
 // columns with their schema keys, and every body row as typed cells. The sheet writer
 // writes it, the content hash reads it, so both always see the same values.
 #include <cstddef>

@@ -1,7 +1,7 @@
 #pragma once
 // Text measures in Excel column-width units (one unit = the digit width of the workbook's
 // default font, 12 pt Times New Roman: 8 px at 96 dpi) for Times New Roman, whose advance widths Liberation Serif shares.
-// Spreadsheet programs do not fit row heights to wrapped text written by libxlsxwriter
+// Spreadsheet programs do not fit row heights to wrapped text in a written workbook
 // (LibreOffice keeps the default height; neither fits merged cells), so the writer sets
 // every row's height from these measures.
 #include <string_view>

@@ -1,28 +1,25 @@
 #pragma once
-// Opening and closing a libxlsxwriter workbook safely, shared by every workbook vnplan writes:
-// the workbook is freed if writing fails before it is closed, and the final assembly (which
-// formats the created date with the non-thread-safe gmtime()) is serialised.
+// The workbook being written and the file it goes to, shared by every workbook vnplan writes:
+// the workbook is built in memory (render/ooxml) and written as a whole by close().
 #include <cstdint>
 #include <string>
 
-#include <xlsxwriter.h>
+#include "render/ooxml/workbook.hpp"
 
 namespace vnplan::xlsx {
 
 class WorkbookFile {
  public:
-  // Throws std::runtime_error when the file cannot be created.
-  explicit WorkbookFile(const std::string& path);
-  ~WorkbookFile();
+  explicit WorkbookFile(std::string path) : path_(std::move(path)) {}
   WorkbookFile(const WorkbookFile&) = delete;
   WorkbookFile& operator=(const WorkbookFile&) = delete;
 
-  lxw_workbook* get() const { return wb_; }
-  // Writes the file (libxlsxwriter frees the workbook whatever the result); throws on failure.
+  ooxml::Workbook& get() { return wb_; }
+  // Writes the file; throws std::runtime_error when it cannot be written.
   void close();
 
  private:
-  lxw_workbook* wb_;
+  ooxml::Workbook wb_;
   std::string path_;
 };
 
@@ -33,6 +30,6 @@ struct WorkbookProperties {
   std::string schemaName, schemaVersion, planId;
   std::int64_t created = 1;
 };
-void setWorkbookProperties(lxw_workbook* wb, const WorkbookProperties& p);
+void setWorkbookProperties(ooxml::Workbook& wb, const WorkbookProperties& p);
 
 }  // namespace vnplan::xlsx

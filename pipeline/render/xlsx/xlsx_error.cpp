@@ -82,26 +82,18 @@ std::string CellRef::str() const {
   return "sheet '" + std::string(sheet) + "' cell " + columnLetters(col) + std::to_string(row + 1);
 }
 
-void check(lxw_error err, std::string_view what) {
-  if (err != LXW_NO_ERROR) throw std::runtime_error(std::string(what) + ": " + lxw_strerror(err));
-}
-
-void check(lxw_error err, const CellRef& where) {
-  if (err != LXW_NO_ERROR) throw std::runtime_error(where.str() + ": " + lxw_strerror(err));
-}
-
-const char* checkedText(const std::string& text, std::string_view where, std::size_t maxChars) {
-  if (text.size() <= maxChars && scanText(text) == Scan::Ok) return text.c_str();
+const std::string& checkedText(const std::string& text, std::string_view where, std::size_t maxChars) {
+  if (text.size() <= maxChars && scanText(text) == Scan::Ok) return text;
   std::string problem = textProblem(text, maxChars);
   if (!problem.empty()) throw std::runtime_error(std::string(where) + ": " + problem);
-  return text.c_str();
+  return text;
 }
 
-const char* checkedText(const std::string& text, const CellRef& where) {
-  if (text.size() <= kMaxCellChars && scanText(text) == Scan::Ok) return text.c_str();
+const std::string& checkedText(const std::string& text, const CellRef& where) {
+  if (text.size() <= kMaxCellChars && scanText(text) == Scan::Ok) return text;
   std::string problem = textProblem(text, kMaxCellChars);
   if (!problem.empty()) throw std::runtime_error(where.str() + ": " + problem);
-  return text.c_str();
+  return text;
 }
 
 }  // namespace vnplan::xlsx

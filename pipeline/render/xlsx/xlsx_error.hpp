@@ -1,11 +1,10 @@
 #pragma once
-// Error checks around libxlsxwriter: every call's result is checked, and no text reaches
-// the writer unless it is valid UTF-8 within Excel's cell limit (invalid UTF-8 would be
-// written through and corrupt the XML).
+// Text checks before the XLSX writer (render/ooxml): no text reaches a workbook unless it is
+// valid UTF-8 without a NUL, within Excel's cell limit (invalid UTF-8 would be written through
+// and corrupt the XML). The writer itself throws std::invalid_argument naming the sheet and
+// cell for anything else out of range.
 #include <string>
 #include <string_view>
-
-#include <xlsxwriter.h>
 
 namespace vnplan::xlsx {
 
@@ -20,13 +19,9 @@ struct CellRef {
   std::string str() const;  // "sheet 'Phụ lục II' cell B7"
 };
 
-// Throws std::runtime_error("<what>: <libxlsxwriter message>") unless err is LXW_NO_ERROR.
-void check(lxw_error err, std::string_view what);
-void check(lxw_error err, const CellRef& where);
-
 // Throws std::runtime_error naming `where` if `text` is not valid UTF-8, holds a NUL or is
-// longer than `maxChars` characters; returns text.c_str() otherwise.
-const char* checkedText(const std::string& text, std::string_view where, std::size_t maxChars = kMaxCellChars);
-const char* checkedText(const std::string& text, const CellRef& where);
+// longer than `maxChars` characters; returns text otherwise.
+const std::string& checkedText(const std::string& text, std::string_view where, std::size_t maxChars = kMaxCellChars);
+const std::string& checkedText(const std::string& text, const CellRef& where);
 
 }  // namespace vnplan::xlsx
