@@ -1,6 +1,7 @@
 #include "render/xlsx/content_hash.hpp"
 
 #include "model/digest.hpp"
+#include "render/ooxml/xml_text.hpp"
 
 
 #include <cmath>
@@ -22,19 +23,6 @@ bool mayNeedEscape(const char* p) {
   const std::uint64_t x = w ^ (kOnes * '\\');
   const std::uint64_t backslash = (x - kOnes) & ~x & kHigh;
   return (below20 | backslash) != 0;
-}
-
-void appendInteger(std::string& out, long long v) {
-  char buf[24];
-  char* p = buf + sizeof buf;
-  const bool negative = v < 0;
-  unsigned long long u = negative ? 0ULL - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
-  do {
-    *--p = static_cast<char>('0' + u % 10);
-    u /= 10;
-  } while (u);
-  if (negative) *--p = '-';
-  out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
 }
 
 void appendCanonical(std::string& out, const Cell& c) {
@@ -70,7 +58,7 @@ void appendCanonical(std::string& out, const Cell& c) {
       // fewer than 16 digits as the plain integer.
       const double v = c.number;
       if (v > -1e15 && v < 1e15 && v == static_cast<double>(static_cast<long long>(v)) && !(v == 0 && std::signbit(v))) {
-        appendInteger(out, static_cast<long long>(v));
+        ooxml::appendInt(out, static_cast<long long>(v));
         return;
       }
       char buf[64];
