@@ -24,7 +24,9 @@
 #include "render/pdf/pdf_writer.hpp"
 
 using namespace vnplan;
+using vnplan::bench::floorMs;
 using vnplan::bench::loadSeed;
+using vnplan::bench::threadCpuMs;
 
 namespace {
 
@@ -47,12 +49,6 @@ Plan syntheticPlan(int tasks) {
   return p;
 }
 
-double threadCpuMs() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
-}
-
 // The document with every stream decoded and stored uncompressed.
 std::string uncompressedPdf(const std::string& pdf) {
   QPDF q;
@@ -64,20 +60,6 @@ std::string uncompressedPdf(const std::string& pdf) {
   w.write();
   auto buf = w.getBufferSharedPointer();
   return std::string(reinterpret_cast<const char*>(buf->getBuffer()), buf->getSize());
-}
-
-// Best of 5: CPU time of zlib level 6 over `raw`.
-double floorMs(const std::string& raw) {
-  std::string out(compressBound(static_cast<uLong>(raw.size())), '\0');
-  double best = 1e9;
-  for (int i = 0; i < 5; ++i) {
-    uLongf len = static_cast<uLongf>(out.size());
-    const double t0 = threadCpuMs();
-    compress2(reinterpret_cast<Bytef*>(out.data()), &len, reinterpret_cast<const Bytef*>(raw.data()),
-              static_cast<uLong>(raw.size()), 6);
-    best = std::min(best, threadCpuMs() - t0);
-  }
-  return best;
 }
 
 // Renders `plan` in the timed loop, then sets the size and floor counters.

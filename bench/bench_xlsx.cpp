@@ -1,6 +1,8 @@
 // Appendix workbook (XLSX) of a plan, written to /dev/shm (or /tmp): seed 001
 // (inputs/binh-giang; target ≤ 5 ms on one core) and a synthetic 5,000-task plan built
-// in code. Run: build/bench/vnplan_bench --benchmark_filter=Xlsx
+// in code. Each also reports its floor: zlib level 6 over the workbook's own XML (its parts
+// inflated, outside the timed loop), as `floor_ms` and `x_floor` = CPU time per workbook /
+// floor CPU time. Run: build/bench/vnplan_bench --benchmark_filter=Xlsx
 #include <benchmark/benchmark.h>
 
 #include "bench_support.hpp"
@@ -10,16 +12,35 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 
 #include "load/plan_loader.hpp"
+#include "load/zip_container.hpp"
 #include "render/xlsx/appendix_workbook.hpp"
 
 using namespace vnplan;
+using vnplan::bench::floorMs;
 using vnplan::bench::loadSeed;
+using vnplan::bench::threadCpuMs;
 
 namespace {
+
+// Every part of the package at `path`, inflated and concatenated.
+std::string uncompressedParts(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ZipContainer zip;
+  if (zip.open(bytes, 1000) != ZipOpenStatus::Ok) throw std::runtime_error("not a zip: " + path);
+  std::string all, part;
+  for (const ZipEntry& e : zip.entries()) {
+    if (zip.readAll(e, ZipCaps{}, part) != ZipReadStatus::Ok) throw std::runtime_error("bad part " + e.name);
+    all += part;
+  }
+  return all;
+}
 
 std::string outPath(const std::string& name) {
   const std::filesystem::path dir = std::filesystem::exists("/dev/shm") ? "/dev/shm" : "/tmp";
@@ -90,8 +111,20 @@ Plan syntheticPlan(int tasks) {
 
 void run(benchmark::State& state, const Plan& plan, const std::string& name) {
   const std::string path = outPath(name);
-  for (auto _ : state) writeAppendixWorkbook(plan, path, XlsxOptions{1740787200, &testing_support::rulesFor(Family::State)});
+  double cpu = 0;
+  std::int64_t n = 0;
+  for (auto _ : state) {
+    const double t0 = threadCpuMs();
+    writeAppendixWorkbook(plan, path, XlsxOptions{1740787200, &testing_support::rulesFor(Family::State)});
+    cpu += threadCpuMs() - t0;
+    ++n;
+  }
   state.counters["bytes"] = static_cast<double>(std::filesystem::file_size(path));
+  const std::string raw = uncompressedParts(path);
+  const double floor = floorMs(raw);
+  state.counters["raw_bytes"] = static_cast<double>(raw.size());
+  state.counters["floor_ms"] = floor;
+  state.counters["x_floor"] = n ? cpu / static_cast<double>(n) / floor : 0;
   std::size_t rows = 0;
   if (plan.indicators) rows += plan.indicators->rowCount() + plan.indicators->groups.size();
   if (plan.tasks) rows += plan.tasks->rowCount() + plan.tasks->groups.size();
